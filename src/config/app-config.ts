@@ -1,0 +1,32 @@
+/** The typed, validated configuration every module reads. Built once by `loadConfig`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  storage: StorageConfig;
+  smtpUrl: string;
+  mailFrom: string;
+  publicBaseUrl: string;
+  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  bootstrapAdmin: { username: string; password: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  outboxPollMs: number;
+  workerConcurrency: number;
+  holidays: string[];
+}
+
+export interface StorageConfig {
+  /** Empty means embedded local-folder storage under `dir`. */
+  s3Endpoint: string;
+  s3AccessKey: string;
+  s3SecretKey: string;
+  s3Region: string;
+  bucketQuarantine: string;
+  bucketDocuments: string;
+  dir: string;
+}
+
+/** Injection token for AppConfig (an interface has no runtime value). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
