@@ -23,6 +23,7 @@ export function createOrmOptions(databaseUrl: string, overrides: Partial<Options
       pathTs: join(PROJECT_ROOT, 'migrations'),
       emit: 'ts',
       snapshot: true,
+      snapshotName: '.snapshot-dla',
       transactional: true,
       allOrNothing: true,
     },

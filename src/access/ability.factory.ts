@@ -1,0 +1,86 @@
+import { AbilityBuilder, createMongoAbility, type MongoQuery } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from './principal';
+import type { Action, AppAbility, SubjectType } from './subjects';
+
+/**
+ * The one place that says who may do what. Conditions use entity property paths (dot notation for
+ * relations) so the same rules check a loaded entity and become a SQL filter (see rules-to-filter).
+ */
+@Injectable()
+export class AbilityFactory {
+  createFor(principal: Principal): AppAbility {
+    const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+    const can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: MongoQuery): void => {
+      builder.can(action, subject, conditions);
+    };
+    const P = principal.provinceCode;
+    const L = principal.laoCode;
+
+    can('read', 'Province');
+    can('read', 'CitizenService');
+    can(['read', 'update'], 'Notification', { 'account.id': principal.accountId });
+    can('read', 'Account', { id: principal.accountId });
+
+    switch (principal.role) {
+      case 'dla_admin':
+        can('read', 'all');
+        can(['create', 'update', 'import'], 'Lao');
+        can(['create', 'update', 'disable'], 'Account', { role: 'province_officer' });
+        can('read', ['Dashboard', 'QueueDashboard', 'AuditEntry']);
+        break;
+
+      case 'province_officer':
+        if (!P) break;
+        can('read', 'Lao', { 'province.code': P });
+        can('read', ['Division', 'LaoService', 'AccountGrant'], {
+          'lao.province.code': P,
+        });
+        can('read', 'Account', { 'province.code': P });
+        can(['create', 'update', 'disable'], 'Account', { role: 'lao_admin', 'province.code': P });
+        can(['read', 'verify', 'return', 'revoke'], 'AppointmentOrder', { provinceCode: P });
+        can('read', 'OrderDocument', { 'order.provinceCode': P });
+        can('revoke', 'AccountGrant', { 'lao.province.code': P });
+        can('read', 'ReviewQueue');
+        can('read', 'Dashboard', { provinceCode: P });
+        break;
+
+      case 'lao_admin': {
+        if (!L) break;
+        const active = principal.grantState === 'active';
+        can(['read', 'update'], 'Lao', { code: L });
+        can(['read', 'create', 'update', 'delete'], 'Division', { 'lao.code': L });
+        can(['read', 'update'], 'LaoService', { 'lao.code': L });
+        // A provisional admin prepares everything but opens nothing to the public.
+        if (active) can('publish', 'LaoService', { 'lao.code': L });
+        can('read', 'Account', { 'lao.code': L });
+        can(['create', 'update', 'disable'], 'Account', { role: 'lao_user', 'lao.code': L });
+        if (active) can('resetPassword', 'Account', { role: 'lao_user', 'lao.code': L });
+        can(['read', 'create'], 'AccountGrant', { 'lao.code': L });
+        can('revoke', 'AccountGrant', { 'lao.code': L, role: 'lao_user' });
+        can(['read', 'create', 'update', 'upload', 'withdraw', 'revoke'], 'AppointmentOrder', { 'lao.code': L });
+        can('read', 'OrderDocument', { 'order.lao.code': L });
+        break;
+      }
+
+      case 'lao_user': {
+        if (!L || principal.grantState !== 'active') break;
+        can('read', 'Lao', { code: L });
+        const keysFor = (action: 'view' | 'process') =>
+          principal.services.filter((s) => s.actions.includes(action)).map((s) => s.serviceKey);
+        const viewKeys = [...new Set([...keysFor('view'), ...keysFor('process')])];
+        can('read', 'LaoService', { 'lao.code': L, 'service.key': { $in: viewKeys } });
+        can('view', 'CitizenService', { key: { $in: viewKeys } });
+        can('process', 'CitizenService', { key: { $in: keysFor('process') } });
+        break;
+      }
+    }
+    return builder.build({ detectSubjectType: detectSubjectType });
+  }
+}
+
+/** Entities are matched by class name; plain objects tagged with `subject()` keep their tag. */
+function detectSubjectType(object: object): SubjectType {
+  const tagged = (object as { __caslSubjectType__?: SubjectType }).__caslSubjectType__;
+  return tagged ?? (object.constructor.name as SubjectType);
+}

@@ -1,0 +1,43 @@
+import type { MongoAbility, MongoQuery } from '@casl/ability';
+
+export const ACTIONS = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'delete',
+  'import',
+  'disable',
+  'resetPassword',
+  'publish',
+  'upload',
+  'withdraw',
+  'verify',
+  'return',
+  'revoke',
+  'view',
+  'process',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Subjects are named by their entity class name; a few are screens or reports, not entities. */
+export const SUBJECTS = [
+  'Province',
+  'Lao',
+  'Division',
+  'CitizenService',
+  'LaoService',
+  'Account',
+  'AccountGrant',
+  'AppointmentOrder',
+  'OrderDocument',
+  'Notification',
+  'AuditEntry',
+  'ReviewQueue',
+  'Dashboard',
+  'QueueDashboard',
+  'all',
+] as const;
+export type SubjectType = (typeof SUBJECTS)[number];
+
+export type AppAbility = MongoAbility<[Action, SubjectType | object], MongoQuery>;

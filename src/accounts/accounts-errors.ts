@@ -1,0 +1,24 @@
+import { defineErrors } from '../common/errors/app-error';
+
+export const AccountsErrors = defineErrors({
+  ACCOUNT_NOT_FOUND: { status: 404, th: 'ไม่พบบัญชีผู้ใช้', en: 'Account not found' },
+  USERNAME_TAKEN: {
+    status: 409,
+    th: 'ชื่อผู้ใช้นี้มีผู้ใช้งานแล้ว (ไม่แยกตัวพิมพ์เล็ก-ใหญ่)',
+    en: 'This username is already taken (case-insensitive)',
+  },
+  USERNAME_INVALID: {
+    status: 400,
+    th: 'ชื่อผู้ใช้ต้องมี 3-64 ตัวอักษร ประกอบด้วยตัวอักษร ตัวเลข จุด ขีดกลาง หรือขีดล่าง',
+    en: 'A username has 3-64 letters, digits, dots, hyphens or underscores',
+  },
+  PROVINCE_NOT_FOUND: { status: 404, th: 'ไม่พบจังหวัด', en: 'Province not found' },
+  DIVISION_NOT_FOUND: { status: 404, th: 'ไม่พบสำนัก/กองของ อปท. นี้', en: 'Division not found in this LAO' },
+  SERVICE_NOT_ENABLED: {
+    status: 404,
+    th: 'ไม่พบงานบริการนี้ หรือ อปท. ยังไม่ได้เปิดใช้งานบริการนี้',
+    en: 'The service does not exist or is not enabled in this LAO',
+  },
+  GRANT_NOT_FOUND: { status: 404, th: 'ไม่พบสิทธิ์การใช้งาน', en: 'Grant not found' },
+  ACCOUNT_ALREADY_DISABLED: { status: 409, th: 'บัญชีนี้ถูกระงับแล้ว', en: 'The account is already disabled' },
+});

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Policy } from '../access/policy.decorator';
+import { type Caller, CurrentCaller } from '../access/request-context';
+import type { AccountView } from './account.presenter';
+import { AccountsService } from './accounts.service';
+import { CreateLaoAdminDto, CreateProvinceOfficerDto, CreateStaffDto, UpdateStaffDto } from './dto/create-accounts.dto';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post('province-officers')
+  @Policy('create', 'Account')
+  createOfficer(@CurrentCaller() caller: Caller, @Body() body: CreateProvinceOfficerDto): Promise<AccountView> {
+    return this.accounts.createProvinceOfficer(caller, body);
+  }
+
+  @Post('laos/:code/admins')
+  @Policy('create', 'Account')
+  createLaoAdmin(
+    @CurrentCaller() caller: Caller,
+    @Param('code') code: string,
+    @Body() body: CreateLaoAdminDto,
+  ): Promise<AccountView> {
+    return this.accounts.createLaoAdmin(caller, code, body);
+  }
+
+  @Get('laos/:code/accounts')
+  @Policy('read', 'Account')
+  list(@CurrentCaller() caller: Caller, @Param('code') code: string): Promise<{ items: AccountView[]; nextCursor: null }> {
+    return this.accounts.listForLao(caller, code);
+  }
+
+  @Post('laos/:code/accounts')
+  @Policy('create', 'Account')
+  createStaff(
+    @CurrentCaller() caller: Caller,
+    @Param('code') code: string,
+    @Body() body: CreateStaffDto,
+  ): Promise<AccountView> {
+    return this.accounts.createStaff(caller, code, body);
+  }
+
+  @Get('accounts/:id')
+  @Policy('read', 'Account')
+  get(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<AccountView> {
+    return this.accounts.get(caller, id);
+  }
+
+  @Patch('accounts/:id')
+  @Policy('update', 'Account')
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateStaffDto,
+  ): Promise<AccountView> {
+    return this.accounts.update(caller, id, body);
+  }
+
+  @Post('accounts/:id/disable')
+  @Policy('disable', 'Account')
+  disable(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<AccountView> {
+    return this.accounts.disable(caller, id);
+  }
+}

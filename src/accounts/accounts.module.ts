@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { MeController } from './me.controller';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [AccountsController, MeController],
+  providers: [AccountsService, BootstrapAdmin],
+  exports: [AccountsService],
+})
+export class AccountsModule {}

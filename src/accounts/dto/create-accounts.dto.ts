@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SERVICE_ACTIONS, type ServiceAction } from '../entities/account-grant.entity';
+
+export class CreateProvinceOfficerDto {
+  @ApiProperty({ example: 'cpm.officer01' }) @IsString() @MinLength(3) @MaxLength(64) username!: string;
+  @ApiProperty({ example: 'นางสาวสุดา ตรวจดี' }) @IsString() @MinLength(2) @MaxLength(200) fullName!: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ example: '36' }) @Matches(/^\d{2}$/) provinceCode!: string;
+}
+
+export class PersonDto {
+  @ApiPropertyOptional({ description: 'Generated when omitted' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(64)
+  username?: string;
+
+  @ApiProperty({ example: 'นาย' }) @IsString() @MinLength(1) @MaxLength(50) title!: string;
+  @ApiProperty({ example: 'สมชาย' }) @IsString() @MinLength(1) @MaxLength(100) firstName!: string;
+  @ApiProperty({ example: 'ใจดี' }) @IsString() @MinLength(1) @MaxLength(100) lastName!: string;
+  @ApiProperty({ example: 'นักวิชาการคอมพิวเตอร์' }) @IsString() @MinLength(1) @MaxLength(200) position!: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+}
+
+export class CreateLaoAdminDto extends PersonDto {}
+
+export class ServicePermissionDto {
+  @ApiProperty({ example: 'waste-fee' }) @IsString() @MaxLength(64) serviceKey!: string;
+
+  @ApiProperty({ enum: SERVICE_ACTIONS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(SERVICE_ACTIONS, { each: true })
+  actions!: ServiceAction[];
+}
+
+export class CreateStaffDto extends PersonDto {
+  @ApiProperty() @IsUUID() divisionId!: string;
+
+  @ApiProperty({ type: [ServicePermissionDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ServicePermissionDto)
+  services!: ServicePermissionDto[];
+}
+
+export class UpdateStaffDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) position?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() divisionId?: string;
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { RedisHealthModule } from './queue/redis-health.module';
+import { StorageModule } from './storage/storage.module';
+
+/** The HTTP API: every bounded context's controllers over the shared modules. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    AuditModule,
+    StorageModule,
+    RedisHealthModule,
+    AccessModule,
+    AuthModule,
+    AccountsModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

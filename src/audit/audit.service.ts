@@ -1,0 +1,70 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../access/principal';
+import { AuditEntry } from './entities/audit-entry.entity';
+import { auditHash, GENESIS_HASH } from './audit-hash';
+
+export type AuditChain = 'auth' | 'access' | 'changes';
+
+export interface AuditInput {
+  action: string;
+  actor?: Pick<Principal, 'accountId' | 'username' | 'ip'> | null;
+  /** For events without a signed-in actor (a failed login names the attempted username). */
+  actorUsername?: string | null;
+  ip?: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+function chainOf(action: string): AuditChain {
+  if (action.startsWith('auth.')) return 'auth';
+  if (action.startsWith('access.') || action.startsWith('read.')) return 'access';
+  return 'changes';
+}
+
+/**
+ * Appends to the hash-chained audit log. Given an EntityManager inside a transaction, the row
+ * commits with the change it records; otherwise it is written in a transaction of its own.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly em: EntityManager) {}
+
+  async record(input: AuditInput, em?: EntityManager): Promise<void> {
+    if (em && em.isInTransaction()) {
+      await this.append(em, input);
+      return;
+    }
+    await (em ?? this.em).fork().transactional((tx) => this.append(tx, input));
+  }
+
+  private async append(em: EntityManager, input: AuditInput): Promise<void> {
+    const chain = chainOf(input.action);
+    // Serialise writers of one chain so seq and prevHash never fork.
+    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`audit:${chain}`], 'all', em.getTransactionContext());
+    const last = await em.getConnection().execute<{ seq: string; hash: string }[]>(
+      'select seq, hash from audit_entry where chain = ? order by seq desc limit 1',
+      [chain],
+      'all',
+      em.getTransactionContext(),
+    );
+    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    const seq = String(BigInt(last[0]?.seq ?? '0') + 1n);
+    const row = {
+      chain,
+      seq,
+      at: new Date(Math.floor(Date.now())),
+      actorId: input.actor?.accountId ?? null,
+      actorUsername: input.actor?.username ?? input.actorUsername ?? null,
+      action: input.action,
+      subjectType: input.subjectType ?? null,
+      subjectId: input.subjectId ?? null,
+      ip: input.actor?.ip ?? input.ip ?? null,
+      details: input.details ?? {},
+    };
+    const entry = em.create(AuditEntry, { ...row, prevHash, hash: auditHash(prevHash, row) });
+    em.persist(entry);
+    await em.flush();
+  }
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config';
+import { AuthErrors } from './auth-errors';
+
+export interface AccessClaims {
+  sub: string;
+  /** The account's token version when the token was issued. */
+  tv: number;
+}
+
+/** Short-lived JWT access tokens (HS256 pinned, issuer and audience checked) and opaque random tokens. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  signAccess(claims: AccessClaims): string {
+    return this.jwt.sign(claims, {
+      algorithm: 'HS256',
+      secret: this.config.jwt.secret,
+      issuer: this.config.jwt.issuer,
+      audience: this.config.jwt.audience,
+      expiresIn: this.config.jwt.accessTtlSeconds,
+    });
+  }
+
+  verifyAccess(token: string): AccessClaims {
+    try {
+      const claims = this.jwt.verify<AccessClaims & { sub: unknown; tv: unknown }>(token, {
+        algorithms: ['HS256'],
+        secret: this.config.jwt.secret,
+        issuer: this.config.jwt.issuer,
+        audience: this.config.jwt.audience,
+      });
+      if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw new Error('bad claims');
+      return { sub: claims.sub, tv: claims.tv };
+    } catch {
+      throw AuthErrors.AUTH_TOKEN_INVALID();
+    }
+  }
+
+  /** A random URL-safe token and the sha256 we store instead of it. */
+  static opaque(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: TokenService.hashOpaque(token) };
+  }
+
+  static hashOpaque(token: string): string {
+    return createHash('sha256').update(token, 'utf8').digest('hex');
+  }
+}

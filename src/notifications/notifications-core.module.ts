@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module';
+import { MailOutbox } from './mail-outbox.service';
+
+/** What other modules need to send mail: queueing only (sending happens in the worker). */
+@Module({ imports: [OutboxModule], providers: [MailOutbox], exports: [MailOutbox] })
+export class NotificationsCoreModule {}

@@ -1,0 +1,37 @@
+import type { MailContent } from '../mail-outbox.service';
+import { htmlMail, thaiDateTime } from './layout';
+
+export interface SetPasswordMailInput {
+  to: string;
+  fullName: string;
+  username: string;
+  link: string;
+  expiresAt: Date;
+  purpose: 'invite' | 'activation' | 'reset';
+  laoName?: string | null;
+}
+
+const SUBJECTS: Record<SetPasswordMailInput['purpose'], string> = {
+  invite: 'เชิญเข้าใช้งานระบบ Digital DLA: ตั้งรหัสผ่านของท่าน',
+  activation: 'สิทธิ์การใช้งานระบบ Digital DLA ของท่านพร้อมแล้ว: ตั้งรหัสผ่าน',
+  reset: 'ตั้งรหัสผ่านใหม่สำหรับระบบ Digital DLA',
+};
+
+/** The invitation / activation mail: a one-time link, never a password. */
+export function setPasswordMail(input: SetPasswordMailInput): MailContent {
+  const paragraphs = [
+    `เรียน ${input.fullName}`,
+    input.purpose === 'invite'
+      ? `ท่านได้รับการสร้างบัญชีผู้ดูแลระบบ${input.laoName ? ` ของ${input.laoName}` : ''} ในระบบบริการประชาชนและบริหารท้องถิ่นดิจิทัล`
+      : 'สิทธิ์การใช้งานระบบบริการประชาชนและบริหารท้องถิ่นดิจิทัลของท่านพร้อมใช้งานแล้ว',
+    `ชื่อผู้ใช้ (Username): ${input.username}`,
+    `กรุณาตั้งรหัสผ่านผ่านลิงก์ด้านล่าง ลิงก์นี้ใช้ได้ครั้งเดียวและหมดอายุ ${thaiDateTime(input.expiresAt)}`,
+    'ระบบจะไม่ส่งรหัสผ่านทางอีเมล หากท่านไม่ได้ร้องขอ กรุณาเพิกเฉยต่ออีเมลนี้',
+  ];
+  return {
+    to: input.to,
+    subject: SUBJECTS[input.purpose],
+    text: `${paragraphs.join('\n\n')}\n\nตั้งรหัสผ่าน: ${input.link}\n`,
+    html: htmlMail(paragraphs, { href: input.link, label: 'ตั้งรหัสผ่าน (Set your password)' }),
+  };
+}
