@@ -1,0 +1,122 @@
+import { ApiClient } from '../support/http';
+import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
+import { insertLao, laoAdminFor, officerFor, sql } from './identity-helpers';
+
+describe('who creates whom, and isolation between provinces and LAOs', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let adminToken: string;
+  let officer36: Awaited<ReturnType<typeof officerFor>>;
+  let officer20: Awaited<ReturnType<typeof officerFor>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = new ApiClient(t.baseUrl);
+    await insertLao(t.database.url, '6360507', '36', 'องค์การบริหารส่วนตำบลคูเมือง');
+    await insertLao(t.database.url, '5360201', '36', 'เทศบาลตำบลตลาดแร้ง');
+    await insertLao(t.database.url, '6200101', '20', 'อบต.ชลบุรีทดสอบ');
+    adminToken = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
+    officer36 = await officerFor(api, t.database.url, adminToken, '36');
+    officer20 = await officerFor(api, t.database.url, adminToken, '20');
+  });
+  afterAll(() => t.close());
+
+  it('lets an officer create the LAO admin of its province with a generated username and a draft grant', async () => {
+    const res = await api.post<{ username: string; role: string; status: string; grant: { state: string; role: string } }>(
+      '/api/laos/6360507/admins',
+      { title: 'นาย', firstName: 'สมชาย', lastName: 'ใจดี', position: 'ปลัด อบต.', email: 'somchai@example.go.th' },
+      officer36.token,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ username: '6360507admin01', role: 'lao_admin', status: 'invited' });
+    expect(res.body.grant).toMatchObject({ state: 'draft', role: 'lao_admin' });
+    const next = await api.post<{ username: string }>(
+      '/api/laos/6360507/admins',
+      { title: 'นาง', firstName: 'สมศรี', lastName: 'ใจงาม', position: 'รองปลัด', email: 'somsri@example.go.th' },
+      officer36.token,
+    );
+    expect(next.body.username).toBe('6360507admin02');
+    const mails = await sql<{ subject: string; text: string }>(
+      t.database.url,
+      `select subject, text from mail_message where "to" = 'somchai@example.go.th'`,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toContain('ตั้งรหัสผ่าน');
+    expect(mails[0].text).toContain('6360507admin01');
+    expect(mails[0].text).toMatch(/set-password\?token=/);
+    expect(mails[0].text).not.toMatch(/^(รหัสผ่าน|Password)\s*:/im);
+  });
+
+  it('answers 404 (not 403) to an officer for an LAO of another province, and creates nothing', async () => {
+    const before = await sql(t.database.url, 'select count(*)::int as n from account');
+    const res = await api.post(
+      '/api/laos/6200101/admins',
+      { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'x@example.go.th' },
+      officer36.token,
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('LAO_NOT_FOUND');
+    expect(await sql(t.database.url, 'select count(*)::int as n from account')).toEqual(before);
+    const list = await api.get('/api/laos/6200101/accounts', officer36.token);
+    expect(list.status).toBe(404);
+  });
+
+  it('refuses escalation fields in a body with 400', async () => {
+    for (const field of ['role', 'provinceCode', 'grantState']) {
+      const res = await api.post(
+        '/api/laos/6360507/admins',
+        { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'y@example.go.th', [field]: 'dla_admin' },
+        officer36.token,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('treats usernames case-insensitively after NFC normalisation and trimming', async () => {
+    const body = { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'z@example.go.th' };
+    const first = await api.post('/api/laos/5360201/admins', { ...body, username: 'Talaeng.Admin' }, officer36.token);
+    expect(first.status).toBe(201);
+    const clash = await api.post('/api/laos/5360201/admins', { ...body, username: '  talaeng.admin ' }, officer36.token);
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('USERNAME_TAKEN');
+    // Thai with a decomposed SARA AM (U+0E4D U+0E32) equals the composed one after NFC? It does not
+    // compose in Unicode, so we check a Latin decomposed accent instead: é as e + U+0301.
+    const composed = await api.post('/api/laos/5360201/admins', { ...body, username: 'jos\u00e9.admin' }, officer36.token);
+    expect(composed.status).toBe(201);
+    const decomposed = await api.post('/api/laos/5360201/admins', { ...body, username: 'JOSE\u0301.admin' }, officer36.token);
+    expect(decomposed.status).toBe(409);
+  });
+
+  it('lets a LAO admin see only its own LAO and not create admins', async () => {
+    const admin = await laoAdminFor(api, t.database.url, officer36.token, '5360201');
+    expect((await api.get('/api/laos/5360201/accounts', admin.token)).status).toBe(200);
+    expect((await api.get('/api/laos/6360507/accounts', admin.token)).status).toBe(404);
+    const res = await api.post(
+      '/api/laos/5360201/admins',
+      { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'w@example.go.th' },
+      admin.token,
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a disabled account on its very next request, even with a valid token', async () => {
+    const admin = await laoAdminFor(api, t.database.url, officer20.token, '6200101');
+    expect((await api.get('/api/me', admin.token)).status).toBe(200);
+    const disabled = await api.post(`/api/accounts/${admin.id}/disable`, {}, officer20.token);
+    expect(disabled.status).toBe(201);
+    const after = await api.get('/api/me', admin.token);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('AUTH_ACCOUNT_DISABLED');
+    // Officers of another province cannot even see it.
+    expect((await api.post(`/api/accounts/${admin.id}/disable`, {}, officer36.token)).status).toBe(404);
+  });
+
+  it('logs a read of someone else’s record in the audit log', async () => {
+    const admin = await laoAdminFor(api, t.database.url, officer36.token, '6360507');
+    const res = await api.get(`/api/accounts/${admin.id}`, officer36.token);
+    expect(res.status).toBe(200);
+    const rows = await sql(t.database.url, `select actor_id from audit_entry where action = 'read.account' and subject_id = $1`, [admin.id]);
+    expect(rows).toEqual([{ actor_id: officer36.id }]);
+  });
+});

@@ -1,0 +1,102 @@
+import { ApiClient } from '../support/http';
+import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
+import { latestLinkTokenFor, officerFor, sql } from './identity-helpers';
+
+describe('sign-in: tokens, links, throttling', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = new ApiClient(t.baseUrl);
+    adminToken = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
+  });
+  afterAll(() => t.close());
+
+  it('answers an unknown user exactly like a wrong password, and audits both', async () => {
+    const unknown = await api.post('/api/auth/login', { username: 'nobody.here', password: 'Whatever-123456' });
+    const wrong = await api.post('/api/auth/login', { username: BOOTSTRAP.username, password: 'Wrong-Password-1' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    const rows = await sql<{ reason: string }>(
+      t.database.url,
+      `select details->>'reason' as reason from audit_entry where action = 'auth.login.failed' order by seq`,
+    );
+    expect(rows.map((r) => r.reason)).toEqual(['unknown_user', 'wrong_password']);
+  });
+
+  it('locks an account after repeated failures with 429 and Retry-After, for the right password too', async () => {
+    const officer = await officerFor(api, t.database.url, adminToken, '36');
+    for (let i = 0; i < 5; i++) {
+      const res = await api.post('/api/auth/login', { username: officer.username, password: `Wrong-${i}-password` });
+      expect(res.status).toBe(401);
+    }
+    const locked = await api.post('/api/auth/login', { username: officer.username, password: officer.password });
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('AUTH_LOCKED');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('rotates refresh tokens and revokes the whole family when a rotated one is reused', async () => {
+    const first = await api.post<{ refreshToken: string; accessToken: string }>('/api/auth/login', BOOTSTRAP);
+    const second = await api.post<{ refreshToken: string }>('/api/auth/refresh', { refreshToken: first.body.refreshToken });
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
+    const reuse = await api.post('/api/auth/refresh', { refreshToken: first.body.refreshToken });
+    expect(reuse.status).toBe(401);
+    expect(reuse.body.code).toBe('AUTH_REFRESH_REUSED');
+    // The legitimate newest token is revoked with its family.
+    const newest = await api.post('/api/auth/refresh', { refreshToken: second.body.refreshToken });
+    expect(newest.status).toBe(401);
+  });
+
+  it('makes a set-password link work once, and refuses an expired one', async () => {
+    const res = await api.post<{ id: string }>(
+      '/api/province-officers',
+      { username: 'once.officer', fullName: 'นายวิชัย ทดลอง', email: 'once@example.go.th', provinceCode: '36' },
+      adminToken,
+    );
+    expect(res.status).toBe(201);
+    const token = await latestLinkTokenFor(t.database.url, 'once@example.go.th');
+    const weak = await api.post('/api/auth/set-password', { token, newPassword: 'once.officer1' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.code).toBe('AUTH_PASSWORD_WEAK');
+    const common = await api.post('/api/auth/set-password', { token, newPassword: 'password123' });
+    expect(common.body.code).toBe('AUTH_PASSWORD_WEAK');
+    const ok = await api.post('/api/auth/set-password', { token, newPassword: 'Once-Good-Password-2569' });
+    expect(ok.status).toBe(204);
+    const again = await api.post('/api/auth/set-password', { token, newPassword: 'Another-Good-Password-1' });
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('AUTH_LINK_INVALID');
+    expect(await api.login('once.officer', 'Once-Good-Password-2569')).toEqual(expect.any(String));
+
+    await api.post(
+      '/api/province-officers',
+      { username: 'late.officer', fullName: 'นายช้า มาก', email: 'late@example.go.th', provinceCode: '36' },
+      adminToken,
+    );
+    const late = await latestLinkTokenFor(t.database.url, 'late@example.go.th');
+    await sql(t.database.url, `update set_password_token set expires_at = now() - interval '1 minute' where used_at is null`);
+    const expired = await api.post('/api/auth/set-password', { token: late, newPassword: 'Late-Good-Password-2569' });
+    expect(expired.body.code).toBe('AUTH_LINK_INVALID');
+  });
+
+  it('changes a password with the current one and stops older access tokens', async () => {
+    const officer = await officerFor(api, t.database.url, adminToken, '20');
+    const wrong = await api.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'New-Officer-Pass-1' }, officer.token);
+    expect(wrong.body.code).toBe('AUTH_CURRENT_PASSWORD_WRONG');
+    const ok = await api.post('/api/auth/password', { currentPassword: officer.password, newPassword: 'New-Officer-Pass-1' }, officer.token);
+    expect(ok.status).toBe(204);
+    expect((await api.get('/api/me', officer.token)).body.code).toBe('AUTH_TOKEN_REVOKED');
+    expect(await api.login(officer.username, 'New-Officer-Pass-1')).toEqual(expect.any(String));
+  });
+
+  it('refuses tokens signed with another algorithm or secret', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'x', tv: 0 })).toString('base64url');
+    const res = await api.get('/api/me', `${header}.${payload}.`);
+    expect(res.status).toBe(401);
+  });
+});
