@@ -29,6 +29,8 @@ export interface ListedObject {
 /**
  * The object-storage port. Two adapters: MinIO/S3 (the `minio` client) and an embedded local
  * folder used when no S3 endpoint is configured. The abstract class doubles as the DI token.
+ * Both raise only `StorageErrors` (storage-errors.ts) for expected failures, and `put` checks the
+ * body against `size` and `sha256` before the object becomes visible (STORAGE_CONTENT_MISMATCH).
  */
 export abstract class ObjectStorage {
   /** Creates the buckets when missing; called once at boot. */
