@@ -11,7 +11,7 @@ const run = (cmd, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+run('npm', ['run', 'build', '--silent']);
 if (spawnSync('node', ['-e', "require.resolve('vite')"], { stdio: 'ignore' }).status === 0) {
   run('npm', ['run', 'build:web', '--if-present']);
 }

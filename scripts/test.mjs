@@ -6,7 +6,7 @@ const run = (cmd, args, env = process.env) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+run('npm', ['run', 'build', '--silent']);
 const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
   .filter(Boolean)
   .join(' ');

@@ -37,7 +37,7 @@ export class AbilityFactory {
           'lao.province.code': P,
         });
         can('read', 'Account', { 'province.code': P });
-        can(['create', 'update', 'disable'], 'Account', { role: 'lao_admin', 'province.code': P });
+        can(['create', 'update', 'disable', 'resetPassword'], 'Account', { role: 'lao_admin', 'province.code': P });
         can(['read', 'verify', 'return', 'revoke'], 'AppointmentOrder', { provinceCode: P });
         can('read', 'OrderDocument', { 'order.provinceCode': P });
         can('revoke', 'AccountGrant', { 'lao.province.code': P });
@@ -48,7 +48,9 @@ export class AbilityFactory {
       case 'lao_admin': {
         if (!L) break;
         const active = principal.grantState === 'active';
-        can(['read', 'update'], 'Lao', { code: L });
+        can('read', 'Lao', { code: L });
+        // The LAO keeps its contact details; name, type, district and province are DLA's registry.
+        builder.can('update', 'Lao', ['address', 'phone', 'email', 'website'], { code: L });
         can(['read', 'create', 'update', 'delete'], 'Division', { 'lao.code': L });
         can(['read', 'update'], 'LaoService', { 'lao.code': L });
         // A provisional admin prepares everything but opens nothing to the public.

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
 import type { AccountView } from './account.presenter';
 import { AccountsService } from './accounts.service';
-import { CreateLaoAdminDto, CreateProvinceOfficerDto, CreateStaffDto, UpdateStaffDto } from './dto/create-accounts.dto';
+import {
+  CreateLaoAdminDto,
+  CreateProvinceOfficerDto,
+  CreateStaffDto,
+  ResetPasswordDto,
+  UpdateStaffDto,
+} from './dto/create-accounts.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -64,5 +70,17 @@ export class AccountsController {
   @Policy('disable', 'Account')
   disable(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<AccountView> {
     return this.accounts.disable(caller, id);
+  }
+
+  /** A temporary password (changed at first sign-in) or, without one, a fresh set-password link. */
+  @Post('accounts/:id/password-reset')
+  @HttpCode(204)
+  @Policy('resetPassword', 'Account')
+  async resetPassword(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ResetPasswordDto,
+  ): Promise<void> {
+    await this.accounts.resetPassword(caller, id, body.temporaryPassword);
   }
 }

@@ -4,6 +4,8 @@ import { accessibleFilter } from '../access/rules-to-filter';
 import { assertCan, assertCanCreate } from '../access/assert-can';
 import type { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { assertPasswordAcceptable } from '../auth/password-policy';
 import { SetPasswordLinks } from '../auth/set-password-links.service';
 import { Division } from '../registry/entities/division.entity';
 import { LaoService } from '../registry/entities/lao-service.entity';
@@ -25,6 +27,7 @@ export class AccountsService {
     private readonly em: EntityManager,
     private readonly links: SetPasswordLinks,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async createProvinceOfficer(caller: Caller, dto: CreateProvinceOfficerDto): Promise<AccountView> {
@@ -184,6 +187,32 @@ export class AccountsService {
         em,
       );
       return presentAccount(account);
+    });
+  }
+
+  async resetPassword(caller: Caller, accountId: string, temporaryPassword?: string): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const account = await em.findOne(Account, accountId, { populate: ['lao'] });
+      if (!account) throw AccountsErrors.ACCOUNT_NOT_FOUND();
+      assertCan(caller.ability, 'resetPassword', account, () => AccountsErrors.ACCOUNT_NOT_FOUND());
+      if (temporaryPassword !== undefined) {
+        assertPasswordAcceptable(temporaryPassword, account.username);
+        account.passwordHash = await this.hasher.hash(temporaryPassword);
+        account.mustChangePassword = true;
+        account.tokenVersion += 1;
+      } else {
+        await this.links.issue(em, account, 'reset');
+      }
+      await this.audit.record(
+        {
+          action: 'account.password.reset',
+          actor: caller.principal,
+          subjectType: 'Account',
+          subjectId: account.id,
+          details: { method: temporaryPassword !== undefined ? 'temporary_password' : 'link' },
+        },
+        em,
+      );
     });
   }
 

@@ -100,3 +100,40 @@ describe('sign-in: tokens, links, throttling', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('temporary passwords set by an officer', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = new ApiClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it('forces a change at first sign-in and allows nothing else until then', async () => {
+    const { insertLao, laoAdminFor } = await import('./identity-helpers');
+    await insertLao(t.database.url, '6360507', '36');
+    const adminToken = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
+    const officer = await officerFor(api, t.database.url, adminToken, '36');
+    const laoAdmin = await laoAdminFor(api, t.database.url, officer.token, '6360507');
+    const reset = await api.post(`/api/accounts/${laoAdmin.id}/password-reset`, { temporaryPassword: 'Temp-Password-2569' }, officer.token);
+    expect(reset.status).toBe(204);
+    expect((await api.get('/api/me', laoAdmin.token)).status).toBe(401);
+    const login = await api.post<{ accessToken: string; mustChangePassword: boolean }>('/api/auth/login', {
+      username: laoAdmin.username,
+      password: 'Temp-Password-2569',
+    });
+    expect(login.body.mustChangePassword).toBe(true);
+    const blocked = await api.get('/api/laos/6360507/accounts', login.body.accessToken);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    const changed = await api.post(
+      '/api/auth/password',
+      { currentPassword: 'Temp-Password-2569', newPassword: 'My-Own-Password-2569' },
+      login.body.accessToken,
+    );
+    expect(changed.status).toBe(204);
+    const fresh = await api.login(laoAdmin.username, 'My-Own-Password-2569');
+    expect((await api.get('/api/laos/6360507/accounts', fresh)).status).toBe(200);
+  });
+});

@@ -71,3 +71,13 @@ export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() divisionId?: string;
 }
+
+export class ResetPasswordDto {
+  @ApiPropertyOptional({
+    description: 'A temporary password the holder must change at first sign-in; omit to e-mail a set-password link',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  temporaryPassword?: string;
+}
