@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -6,10 +6,15 @@ import { randomUUID } from 'node:crypto';
  * the relay enqueues it with `jobId = id` and stamps `sentAt`.
  */
 @Entity({ tableName: 'outbox_message' })
-@Index({ name: 'outbox_message_pending_idx', properties: ['createdAt'], expression: 'create index "outbox_message_pending_idx" on "outbox_message" ("created_at") where "sent_at" is null' })
+@Index({
+  name: 'outbox_message_pending_idx',
+  properties: ['createdAt'],
+  expression:
+    'create index "outbox_message_pending_idx" on "outbox_message" ("created_at") where "sent_at" is null',
+})
 export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  id: Opt<string> = randomUUID();
 
   @Property({ length: 64 })
   queue!: string;
@@ -22,16 +27,16 @@ export class OutboxMessage {
 
   /** Milliseconds to delay the job in BullMQ (e.g. activation at an effective date). */
   @Property({ type: 'integer', default: 0 })
-  delayMs: number = 0;
+  delayMs: Opt<number> = 0;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })
   sentAt?: Date;
 
   @Property({ type: 'integer', default: 0 })
-  attempts: number = 0;
+  attempts: Opt<number> = 0;
 
   @Property({ type: 'text', nullable: true })
   lastError?: string;
