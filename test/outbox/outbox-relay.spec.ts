@@ -10,7 +10,7 @@ import { QueueProducers } from '../../src/queue/queue-producers';
 import { QueueWorkers } from '../../src/queue/queue-workers';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL } from '../support/test-env';
-import { deleteKeysWithPrefix, uniquePrefix, waitFor } from '../queue/redis-keys';
+import { deleteKeysWithPrefix, uniquePrefix, waitFor } from '../support/redis-keys';
 
 const DEAD_REDIS_URL = 'redis://127.0.0.1:1';
 const RELAY_OPTIONS: OutboxRelayOptions = {

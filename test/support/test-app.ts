@@ -9,6 +9,7 @@ import { AppModule } from '../../src/app.module';
 import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { configureApp } from '../../src/http/configure-app';
+import { deleteKeysWithPrefix } from './redis-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-env';
 
@@ -73,6 +74,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       if (!options.database) await database.drop();
       await rm(env.STORAGE_DIR, { recursive: true, force: true });
+      await deleteKeysWithPrefix(env.QUEUE_PREFIX);
     },
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL } from '../support/test-env';
-import { deleteKeysWithPrefix, uniquePrefix, waitFor } from '../queue/redis-keys';
+import { deleteKeysWithPrefix, uniquePrefix, waitFor } from '../support/redis-keys';
 
 const WORKER_MAIN = join(__dirname, '../../dist/workers/main.js');
 

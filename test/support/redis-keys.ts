@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { TEST_REDIS_URL } from '../support/test-env';
+import { TEST_REDIS_URL } from './test-env';
 
 /** A queue prefix of this test's own, so tests sharing one Redis never see each other's jobs. */
 export function uniquePrefix(): string {
