@@ -1,6 +1,6 @@
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
-import { latestLinkTokenFor, officerFor, sql } from './identity-helpers';
+import { insertLao, laoAdminFor, latestLinkTokenFor, officerFor, sql } from './identity-helpers';
 
 describe('sign-in: tokens, links, throttling', () => {
   let t: TestApp;
@@ -111,7 +111,6 @@ describe('temporary passwords set by an officer', () => {
   afterAll(() => t.close());
 
   it('forces a change at first sign-in and allows nothing else until then', async () => {
-    const { insertLao, laoAdminFor } = await import('./identity-helpers');
     await insertLao(t.database.url, '6360507', '36');
     const adminToken = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
     const officer = await officerFor(api, t.database.url, adminToken, '36');

@@ -1,4 +1,6 @@
 /** A tiny JSON client over fetch for e2e tests against a listening app. */
+type RequestBody = NonNullable<RequestInit['body']>;
+
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -9,7 +11,7 @@ export interface RequestOptions {
   token?: string;
   body?: unknown;
   headers?: Record<string, string>;
-  raw?: BodyInit;
+  raw?: RequestBody;
 }
 
 export class ApiClient {
@@ -18,7 +20,7 @@ export class ApiClient {
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: BodyInit | undefined = options.raw;
+    let body: RequestBody | undefined = options.raw;
     if (options.body !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
