@@ -36,10 +36,22 @@ async function rawVerifyRate(): Promise<number> {
 
 async function main(): Promise<void> {
   await ensureDatabaseExists(DB);
-  const env = { ...process.env, DATABASE_URL: DB, BOOTSTRAP_ADMIN_USERNAME: USER, BOOTSTRAP_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' };
-  execFileSync(process.execPath, [join(__dirname, '../src/database/cli/migrate.js')], { env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    DATABASE_URL: DB,
+    BOOTSTRAP_ADMIN_USERNAME: USER,
+    BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'silent',
+  };
+  execFileSync(process.execPath, [join(__dirname, '../src/database/cli/migrate.js')], {
+    env,
+    stdio: 'ignore',
+  });
   Object.assign(process.env, env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api/auth/login`;
@@ -54,7 +66,9 @@ async function main(): Promise<void> {
     body: JSON.stringify({ username: USER, password: PASSWORD }),
   });
   const cores = availableParallelism();
-  console.log(`argon2id raw verify: ${raw.toFixed(1)}/s on ${cores} cores (${(raw / cores).toFixed(1)} per core)`);
+  console.log(
+    `argon2id raw verify: ${raw.toFixed(1)}/s on ${cores} cores (${(raw / cores).toFixed(1)} per core)`,
+  );
   console.log(
     `HTTP logins: ${result.requests.average.toFixed(1)}/s (${(result.requests.average / cores).toFixed(1)} per core), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
   );

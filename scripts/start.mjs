@@ -40,7 +40,10 @@ let stopping = false;
 function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill?.('SIGTERM') ?? child.close?.();
+  for (const child of children) {
+    if (typeof child.kill === 'function') child.kill('SIGTERM');
+    else child.close();
+  }
   setTimeout(() => process.exit(code), 5000).unref();
 }
 process.on('SIGINT', () => shutdown(0));
@@ -49,7 +52,9 @@ process.on('SIGTERM', () => shutdown(0));
 const user = env.BOOTSTRAP_ADMIN_USERNAME ?? 'dla.admin';
 const password = env.BOOTSTRAP_ADMIN_PASSWORD ?? 'ChangeMe-DLA-2569';
 console.log(`\nDigital DLA: http://localhost:${env.PORT ?? 3000}  (API docs: /api/docs)`);
-console.log(`Sign in as ${user} / ${password}. Mail is caught in var/mail/ and its links are printed here.\n`);
+console.log(
+  `Sign in as ${user} / ${password}. Mail is caught in var/mail/ and its links are printed here.\n`,
+);
 
 async function startMailCatcher(port, dir) {
   const { SMTPServer } = await import('smtp-server');

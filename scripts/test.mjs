@@ -7,7 +7,15 @@ const run = (cmd, args, env = process.env) => {
 };
 
 run('npm', ['run', 'build', '--silent']);
-const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
+const nodeOptions = [
+  process.env.NODE_OPTIONS,
+  '--experimental-vm-modules',
+  '--no-warnings=ExperimentalWarning',
+]
   .filter(Boolean)
   .join(' ');
-run('npx', ['jest', ...process.argv.slice(2)], { ...process.env, NODE_OPTIONS: nodeOptions, NODE_ENV: 'test' });
+run('npx', ['jest', ...process.argv.slice(2)], {
+  ...process.env,
+  NODE_OPTIONS: nodeOptions,
+  NODE_ENV: 'test',
+});

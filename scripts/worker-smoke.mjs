@@ -18,7 +18,8 @@ const fail = (message) => {
 };
 const cleanup = () => spawnSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', '--if-exists', db]);
 
-if (spawnSync('node', ['dist/src/database/cli/migrate.js'], { env, stdio: 'inherit' }).status !== 0) fail('migrate');
+if (spawnSync('node', ['dist/src/database/cli/migrate.js'], { env, stdio: 'inherit' }).status !== 0)
+  fail('migrate');
 const started = Date.now();
 const worker = spawn('node', ['dist/workers/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let ready = false;

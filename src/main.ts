@@ -7,7 +7,10 @@ import { configureApp } from './http/configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureApp(app);
   await app.listen(config.port);
   console.warn(`Digital DLA API listening on ${config.publicBaseUrl} (port ${config.port})`);

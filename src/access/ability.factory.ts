@@ -11,7 +11,11 @@ import type { Action, AppAbility, SubjectType } from './subjects';
 export class AbilityFactory {
   createFor(principal: Principal): AppAbility {
     const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-    const can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: MongoQuery): void => {
+    const can = (
+      action: Action | Action[],
+      subject: SubjectType | SubjectType[],
+      conditions?: MongoQuery,
+    ): void => {
       builder.can(action, subject, conditions);
     };
     const P = principal.provinceCode;
@@ -37,7 +41,10 @@ export class AbilityFactory {
           'lao.province.code': P,
         });
         can('read', 'Account', { 'province.code': P });
-        can(['create', 'update', 'disable', 'resetPassword'], 'Account', { role: 'lao_admin', 'province.code': P });
+        can(['create', 'update', 'disable', 'resetPassword'], 'Account', {
+          role: 'lao_admin',
+          'province.code': P,
+        });
         can(['read', 'verify', 'return', 'revoke'], 'AppointmentOrder', { provinceCode: P });
         can('read', 'OrderDocument', { 'order.provinceCode': P });
         can('revoke', 'AccountGrant', { 'lao.province.code': P });
@@ -60,7 +67,9 @@ export class AbilityFactory {
         if (active) can('resetPassword', 'Account', { role: 'lao_user', 'lao.code': L });
         can(['read', 'create'], 'AccountGrant', { 'lao.code': L });
         can('revoke', 'AccountGrant', { 'lao.code': L, role: 'lao_user' });
-        can(['read', 'create', 'update', 'upload', 'withdraw', 'revoke'], 'AppointmentOrder', { 'lao.code': L });
+        can(['read', 'create', 'update', 'upload', 'withdraw', 'revoke'], 'AppointmentOrder', {
+          'lao.code': L,
+        });
         can('read', 'OrderDocument', { 'order.lao.code': L });
         break;
       }

@@ -24,5 +24,6 @@ export function assertCanCreate(
   subjectType: SubjectType,
   fields: Record<string, unknown>,
 ): void {
-  if (!ability.can(action, tag(subjectType, { ...fields }) as never)) throw CommonErrors.FORBIDDEN({ action });
+  if (!ability.can(action, tag(subjectType, { ...fields }) as never))
+    throw CommonErrors.FORBIDDEN({ action });
 }

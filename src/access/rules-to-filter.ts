@@ -23,7 +23,8 @@ export function expandDotPaths(query: Query): Query {
       cursor = cursor[part] as Query;
     }
     const leaf = parts[parts.length - 1];
-    cursor[leaf] = isPlainObject(value) && isPlainObject(cursor[leaf]) ? { ...cursor[leaf], ...value } : value;
+    cursor[leaf] =
+      isPlainObject(value) && isPlainObject(cursor[leaf]) ? { ...cursor[leaf], ...value } : value;
   }
   return out;
 }

@@ -20,7 +20,10 @@ export class AccountsController {
 
   @Post('province-officers')
   @Policy('create', 'Account')
-  createOfficer(@CurrentCaller() caller: Caller, @Body() body: CreateProvinceOfficerDto): Promise<AccountView> {
+  createOfficer(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateProvinceOfficerDto,
+  ): Promise<AccountView> {
     return this.accounts.createProvinceOfficer(caller, body);
   }
 
@@ -36,7 +39,10 @@ export class AccountsController {
 
   @Get('laos/:code/accounts')
   @Policy('read', 'Account')
-  list(@CurrentCaller() caller: Caller, @Param('code') code: string): Promise<{ items: AccountView[]; nextCursor: null }> {
+  list(
+    @CurrentCaller() caller: Caller,
+    @Param('code') code: string,
+  ): Promise<{ items: AccountView[]; nextCursor: null }> {
     return this.accounts.listForLao(caller, code);
   }
 

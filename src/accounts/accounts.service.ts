@@ -14,7 +14,12 @@ import { Province } from '../registry/entities/province.entity';
 import { RegistryErrors } from '../registry/registry-errors';
 import { presentAccount, type AccountView } from './account.presenter';
 import { AccountsErrors } from './accounts-errors';
-import type { CreateLaoAdminDto, CreateProvinceOfficerDto, CreateStaffDto, UpdateStaffDto } from './dto/create-accounts.dto';
+import type {
+  CreateLaoAdminDto,
+  CreateProvinceOfficerDto,
+  CreateStaffDto,
+  UpdateStaffDto,
+} from './dto/create-accounts.dto';
 import { AccountGrant, type ServicePermission } from './entities/account-grant.entity';
 import { Account } from './entities/account.entity';
 import { normalizeUsername, USERNAME_PATTERN } from './username';
@@ -48,7 +53,13 @@ export class AccountsService {
       });
       await this.links.issue(em, account, 'invite');
       await this.audit.record(
-        { action: 'account.created', actor: caller.principal, subjectType: 'Account', subjectId: account.id, details: { role: account.role, provinceCode: province.code } },
+        {
+          action: 'account.created',
+          actor: caller.principal,
+          subjectType: 'Account',
+          subjectId: account.id,
+          details: { role: account.role, provinceCode: province.code },
+        },
         em,
       );
       return presentAccount(account);
@@ -75,7 +86,13 @@ export class AccountsService {
       const grant = em.create(AccountGrant, { account, lao, role: 'lao_admin', services: [] });
       await this.links.issue(em, account, 'invite');
       await this.audit.record(
-        { action: 'account.created', actor: caller.principal, subjectType: 'Account', subjectId: account.id, details: { role: 'lao_admin', laoCode: lao.code, grantId: grant.id } },
+        {
+          action: 'account.created',
+          actor: caller.principal,
+          subjectType: 'Account',
+          subjectId: account.id,
+          details: { role: 'lao_admin', laoCode: lao.code, grantId: grant.id },
+        },
         em,
       );
       return presentAccount(account, grant);
@@ -104,7 +121,13 @@ export class AccountsService {
       });
       const grant = em.create(AccountGrant, { account, lao, role: 'lao_user', services });
       await this.audit.record(
-        { action: 'account.created', actor: caller.principal, subjectType: 'Account', subjectId: account.id, details: { role: 'lao_user', laoCode: lao.code, grantId: grant.id, services } },
+        {
+          action: 'account.created',
+          actor: caller.principal,
+          subjectType: 'Account',
+          subjectId: account.id,
+          details: { role: 'lao_user', laoCode: lao.code, grantId: grant.id, services },
+        },
         em,
       );
       return presentAccount(account, grant);
@@ -127,7 +150,8 @@ export class AccountsService {
       { orderBy: { createdAt: 'desc' } },
     );
     const grantOf = new Map<string, AccountGrant>();
-    for (const g of grants) if (!grantOf.has(g.account.id) || g.state === 'active') grantOf.set(g.account.id, g);
+    for (const g of grants)
+      if (!grantOf.has(g.account.id) || g.state === 'active') grantOf.set(g.account.id, g);
     return { items: accounts.map((a) => presentAccount(a, grantOf.get(a.id) ?? null)), nextCursor: null };
   }
 
@@ -138,7 +162,12 @@ export class AccountsService {
     if (!account) throw AccountsErrors.ACCOUNT_NOT_FOUND();
     assertCan(caller.ability, 'read', account, () => AccountsErrors.ACCOUNT_NOT_FOUND());
     if (account.id !== caller.principal.accountId) {
-      await this.audit.record({ action: 'read.account', actor: caller.principal, subjectType: 'Account', subjectId: account.id });
+      await this.audit.record({
+        action: 'read.account',
+        actor: caller.principal,
+        subjectType: 'Account',
+        subjectId: account.id,
+      });
     }
     const grant = await em.findOne(
       AccountGrant,
@@ -160,7 +189,13 @@ export class AccountsService {
       const changes = personFields({ ...account, ...dto, email: dto.email ?? account.email });
       Object.assign(account, changes);
       await this.audit.record(
-        { action: 'account.updated', actor: caller.principal, subjectType: 'Account', subjectId: account.id, details: { fields: Object.keys(dto) } },
+        {
+          action: 'account.updated',
+          actor: caller.principal,
+          subjectType: 'Account',
+          subjectId: account.id,
+          details: { fields: Object.keys(dto) },
+        },
         em,
       );
       return presentAccount(account);
@@ -176,14 +211,21 @@ export class AccountsService {
       if (account.status === 'disabled') throw AccountsErrors.ACCOUNT_ALREADY_DISABLED();
       account.status = 'disabled';
       account.tokenVersion += 1;
-      await em.getConnection().execute(
-        'update refresh_token set revoked_at = now() where account_id = ? and revoked_at is null',
-        [account.id],
-        'all',
-        em.getTransactionContext(),
-      );
+      await em
+        .getConnection()
+        .execute(
+          'update refresh_token set revoked_at = now() where account_id = ? and revoked_at is null',
+          [account.id],
+          'all',
+          em.getTransactionContext(),
+        );
       await this.audit.record(
-        { action: 'account.disabled', actor: caller.principal, subjectType: 'Account', subjectId: account.id },
+        {
+          action: 'account.disabled',
+          actor: caller.principal,
+          subjectType: 'Account',
+          subjectId: account.id,
+        },
         em,
       );
       return presentAccount(account);
@@ -264,7 +306,13 @@ function nfc(value: string): string {
   return value.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
-function personFields(dto: { title: string; firstName: string; lastName: string; position: string; email: string }) {
+function personFields(dto: {
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  email: string;
+}) {
   return {
     title: nfc(dto.title),
     firstName: nfc(dto.firstName),

@@ -23,7 +23,14 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const { username, password } = this.config.bootstrapAdmin;
     const created = await this.em.fork().transactional(async (em) => {
       // One instance creates it even when several API processes start at once.
-      await em.getConnection().execute("select pg_advisory_xact_lock(hashtext('bootstrap-admin'))", [], 'all', em.getTransactionContext());
+      await em
+        .getConnection()
+        .execute(
+          "select pg_advisory_xact_lock(hashtext('bootstrap-admin'))",
+          [],
+          'all',
+          em.getTransactionContext(),
+        );
       if ((await em.count(Account, { role: 'dla_admin' })) > 0) return null;
       const account = em.create(Account, {
         username,
@@ -38,7 +45,15 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         status: 'active',
         mustChangePassword: this.config.nodeEnv === 'production',
       });
-      await this.audit.record({ action: 'account.bootstrap', actorUsername: 'system', subjectType: 'Account', subjectId: account.id }, em);
+      await this.audit.record(
+        {
+          action: 'account.bootstrap',
+          actorUsername: 'system',
+          subjectType: 'Account',
+          subjectId: account.id,
+        },
+        em,
+      );
       return account;
     });
     if (created) this.logger.log(`Created the bootstrap dla_admin "${username}"`);

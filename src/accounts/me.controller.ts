@@ -17,9 +17,13 @@ export class MeController {
   /** The caller, its grant and the packed CASL rules the console uses to show only allowed actions. */
   @Get()
   @AnyAuthenticated()
-  async me(@CurrentCaller() caller: Caller): Promise<AccountView & { grantState: string | null; rules: unknown }> {
+  async me(
+    @CurrentCaller() caller: Caller,
+  ): Promise<AccountView & { grantState: string | null; rules: unknown }> {
     const em = this.em.fork();
-    const account = await em.findOneOrFail(Account, caller.principal.accountId, { populate: ['division', 'lao'] });
+    const account = await em.findOneOrFail(Account, caller.principal.accountId, {
+      populate: ['division', 'lao'],
+    });
     const grant = await em.findOne(
       AccountGrant,
       { account, state: { $nin: ['revoked', 'superseded'] } },

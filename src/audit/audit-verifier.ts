@@ -26,7 +26,9 @@ export interface ChainReport {
 /** Walks every chain in order, recomputing each hash; names the first row that does not fit. */
 export async function verifyAuditChains(em: EntityManager, batchSize = 5000): Promise<ChainReport[]> {
   const conn = em.getConnection();
-  const chains = await conn.execute<{ chain: string }[]>('select distinct chain from audit_entry order by chain');
+  const chains = await conn.execute<{ chain: string }[]>(
+    'select distinct chain from audit_entry order by chain',
+  );
   const reports: ChainReport[] = [];
   for (const { chain } of chains) {
     let prevHash = GENESIS_HASH;

@@ -42,13 +42,22 @@ export class AuditService {
   private async append(em: EntityManager, input: AuditInput): Promise<void> {
     const chain = chainOf(input.action);
     // Serialise writers of one chain so seq and prevHash never fork.
-    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`audit:${chain}`], 'all', em.getTransactionContext());
-    const last = await em.getConnection().execute<{ seq: string; hash: string }[]>(
-      'select seq, hash from audit_entry where chain = ? order by seq desc limit 1',
-      [chain],
-      'all',
-      em.getTransactionContext(),
-    );
+    await em
+      .getConnection()
+      .execute(
+        'select pg_advisory_xact_lock(hashtext(?))',
+        [`audit:${chain}`],
+        'all',
+        em.getTransactionContext(),
+      );
+    const last = await em
+      .getConnection()
+      .execute<{ seq: string; hash: string }[]>(
+        'select seq, hash from audit_entry where chain = ? order by seq desc limit 1',
+        [chain],
+        'all',
+        em.getTransactionContext(),
+      );
     const prevHash = last[0]?.hash ?? GENESIS_HASH;
     const seq = String(BigInt(last[0]?.seq ?? '0') + 1n);
     const row = {

@@ -91,7 +91,10 @@ export class AuthService {
       account.passwordHash = await this.hasher.hash(newPassword);
       account.mustChangePassword = false;
       account.tokenVersion += 1;
-      await this.audit.record({ action: 'auth.password.changed', actor: principal, subjectType: 'Account', subjectId: account.id }, em);
+      await this.audit.record(
+        { action: 'auth.password.changed', actor: principal, subjectType: 'Account', subjectId: account.id },
+        em,
+      );
     });
   }
 
@@ -118,7 +121,13 @@ export class AuthService {
       if (account.status === 'invited') account.status = 'active';
       await em.nativeUpdate(SetPasswordToken, { account, usedAt: null }, { usedAt: new Date() });
       await this.audit.record(
-        { action: 'auth.password.set', actorUsername: account.username, ip, subjectType: 'Account', subjectId: account.id },
+        {
+          action: 'auth.password.set',
+          actorUsername: account.username,
+          ip,
+          subjectType: 'Account',
+          subjectId: account.id,
+        },
         em,
       );
     });

@@ -54,10 +54,10 @@ export class LoginThrottleService {
         const seconds = Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** (failures - limit));
         await this.em
           .getConnection()
-          .execute(`update login_throttle set locked_until = now() + (? * interval '1 second') where key = ?`, [
-            seconds,
-            key,
-          ]);
+          .execute(
+            `update login_throttle set locked_until = now() + (? * interval '1 second') where key = ?`,
+            [seconds, key],
+          );
       }
       if (kind === 'account' && failures > FREE_FAILURES) {
         delayMs = Math.min(2000, 250 * 2 ** (failures - FREE_FAILURES - 1));

@@ -8,7 +8,10 @@ export function assertPasswordAcceptable(password: string, username: string): vo
   const reasons: string[] = [];
   if ([...normalized].length < 10) reasons.push('too_short');
   if ([...normalized].length > 128) reasons.push('too_long');
-  if (normalized.toLowerCase().includes(normalizeUsername(username)) && normalizeUsername(username).length >= 4) {
+  if (
+    normalized.toLowerCase().includes(normalizeUsername(username)) &&
+    normalizeUsername(username).length >= 4
+  ) {
     reasons.push('contains_username');
   }
   if (COMMON_PASSWORDS.has(normalized.toLowerCase())) reasons.push('common');

@@ -36,7 +36,11 @@ export class RefreshTokens {
       if (row.rotatedAt || row.revokedAt) {
         // Reuse of a rotated token: someone holds a stolen copy. Revoke the whole family.
         // The revocation must commit, so the error is thrown after the transaction.
-        await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
+        await em.nativeUpdate(
+          RefreshToken,
+          { familyId: row.familyId, revokedAt: null },
+          { revokedAt: new Date() },
+        );
         return null;
       }
       if (row.expiresAt.getTime() < Date.now() || row.account.status === 'disabled') {
@@ -54,6 +58,11 @@ export class RefreshTokens {
     const hash = TokenService.hashOpaque(token);
     const em = this.em.fork();
     const row = await em.findOne(RefreshToken, { tokenHash: hash });
-    if (row) await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
+    if (row)
+      await em.nativeUpdate(
+        RefreshToken,
+        { familyId: row.familyId, revokedAt: null },
+        { revokedAt: new Date() },
+      );
   }
 }

@@ -26,10 +26,15 @@ export function createValidationPipe(): ValidationPipe {
       const fields = flatten(errors);
       const names = fields.map((f) => f.field).join(', ');
       const base = CommonErrors.VALIDATION_FAILED({ fields });
-      return new AppError(base.code, base.status, {
-        th: `${base.messages.th}: ${names}`,
-        en: `${base.messages.en}: ${names}`,
-      }, base.details);
+      return new AppError(
+        base.code,
+        base.status,
+        {
+          th: `${base.messages.th}: ${names}`,
+          en: `${base.messages.en}: ${names}`,
+        },
+        base.details,
+      );
     },
   });
 }

@@ -79,13 +79,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .map((d) => d.trim())
     .filter(Boolean);
   for (const day of holidays) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) problems.push(`HOLIDAYS has an invalid date "${day}" (use YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+      problems.push(`HOLIDAYS has an invalid date "${day}" (use YYYY-MM-DD)`);
   }
 
   const config: AppConfig = {
     nodeEnv,
     port: int('PORT', 3000, 1, 65535),
-    databaseUrl: url('DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/dla', ['postgres:', 'postgresql:']),
+    databaseUrl: url('DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/dla', [
+      'postgres:',
+      'postgresql:',
+    ]),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: str('QUEUE_PREFIX', 'dla'),
     storage: {

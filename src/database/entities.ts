@@ -12,6 +12,7 @@ import { IdempotencyRecord } from '../common/entities/idempotency-record.entity'
 import { OrderDocument } from '../documents/entities/order-document.entity';
 import { MailMessage } from '../notifications/entities/mail-message.entity';
 import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationEvent } from '../notifications/entities/notification-event.entity';
 import { AppointmentOrder } from '../orders/entities/appointment-order.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { CitizenService } from '../registry/entities/citizen-service.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   WorkflowHistory,
   AuditEntry,
   Notification,
+  NotificationEvent,
   MailMessage,
   IdempotencyRecord,
   OutboxMessage,

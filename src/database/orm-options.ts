@@ -4,7 +4,10 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
 
 /** The project root, whether running from src/ (tests) or dist/src/ (built). */
-export const PROJECT_ROOT = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../../..' : '../..');
+export const PROJECT_ROOT = join(
+  __dirname,
+  __dirname.includes(`${join('dist', 'src')}`) ? '../../..' : '../..',
+);
 
 /** MikroORM options shared by the API, the workers, the CLI and the tests. */
 export function createOrmOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {

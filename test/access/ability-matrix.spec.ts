@@ -17,15 +17,29 @@ const INSTANCES: Record<string, (p: { lao: string; province: string }) => object
   Lao: (p) => subject('Lao', { code: p.lao, province: { code: p.province } }),
   Division: (p) => subject('Division', { lao: { code: p.lao, province: { code: p.province } } }),
   LaoService: (p) =>
-    subject('LaoService', { lao: { code: p.lao, province: { code: p.province } }, service: { key: 'waste-fee' } }),
+    subject('LaoService', {
+      lao: { code: p.lao, province: { code: p.province } },
+      service: { key: 'waste-fee' },
+    }),
   'Account:staff': (p) =>
-    subject('Account', { id: 'someone-else', role: 'lao_user', lao: { code: p.lao }, province: { code: p.province } }),
+    subject('Account', {
+      id: 'someone-else',
+      role: 'lao_user',
+      lao: { code: p.lao },
+      province: { code: p.province },
+    }),
   'Account:admin': (p) =>
-    subject('Account', { id: 'someone-else', role: 'lao_admin', lao: { code: p.lao }, province: { code: p.province } }),
+    subject('Account', {
+      id: 'someone-else',
+      role: 'lao_admin',
+      lao: { code: p.lao },
+      province: { code: p.province },
+    }),
   AccountGrant: (p) =>
     subject('AccountGrant', { role: 'lao_user', lao: { code: p.lao, province: { code: p.province } } }),
   AppointmentOrder: (p) => subject('AppointmentOrder', { lao: { code: p.lao }, provinceCode: p.province }),
-  OrderDocument: (p) => subject('OrderDocument', { order: { lao: { code: p.lao }, provinceCode: p.province } }),
+  OrderDocument: (p) =>
+    subject('OrderDocument', { order: { lao: { code: p.lao }, provinceCode: p.province } }),
   Dashboard: (p) => subject('Dashboard', { provinceCode: p.province }),
 };
 

@@ -30,7 +30,9 @@ describe('API basics: errors, auth, OpenAPI, request ids', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(String(res.body.message)).toContain('role');
-    expect(res.body.details).toMatchObject({ fields: [{ field: 'role', constraints: ['whitelistValidation'] }] });
+    expect(res.body.details).toMatchObject({
+      fields: [{ field: 'role', constraints: ['whitelistValidation'] }],
+    });
   });
 
   it('answers malformed JSON with MALFORMED_JSON', async () => {

@@ -25,7 +25,24 @@ describe('docker-compose.yml', () => {
 
   it.each(['api', 'worker'])('gives %s every variable the config requires in production', (name) => {
     const env = compose.services[name].environment ?? {};
-    for (const fixed of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_REGION', 'S3_BUCKET_QUARANTINE', 'S3_BUCKET_DOCUMENTS', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_BASE_URL', 'JWT_SECRET', 'BOOTSTRAP_ADMIN_USERNAME', 'BOOTSTRAP_ADMIN_PASSWORD', 'PORT']) {
+    for (const fixed of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'QUEUE_PREFIX',
+      'S3_ENDPOINT',
+      'S3_ACCESS_KEY',
+      'S3_SECRET_KEY',
+      'S3_REGION',
+      'S3_BUCKET_QUARANTINE',
+      'S3_BUCKET_DOCUMENTS',
+      'SMTP_URL',
+      'MAIL_FROM',
+      'PUBLIC_BASE_URL',
+      'JWT_SECRET',
+      'BOOTSTRAP_ADMIN_USERNAME',
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      'PORT',
+    ]) {
       expect(env).toHaveProperty(fixed);
     }
     const config = loadConfig(env);

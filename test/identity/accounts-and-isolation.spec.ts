@@ -22,9 +22,20 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
   afterAll(() => t.close());
 
   it('lets an officer create the LAO admin of its province with a generated username and a draft grant', async () => {
-    const res = await api.post<{ username: string; role: string; status: string; grant: { state: string; role: string } }>(
+    const res = await api.post<{
+      username: string;
+      role: string;
+      status: string;
+      grant: { state: string; role: string };
+    }>(
       '/api/laos/6360507/admins',
-      { title: 'นาย', firstName: 'สมชาย', lastName: 'ใจดี', position: 'ปลัด อบต.', email: 'somchai@example.go.th' },
+      {
+        title: 'นาย',
+        firstName: 'สมชาย',
+        lastName: 'ใจดี',
+        position: 'ปลัด อบต.',
+        email: 'somchai@example.go.th',
+      },
       officer36.token,
     );
     expect(res.status).toBe(201);
@@ -32,7 +43,13 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     expect(res.body.grant).toMatchObject({ state: 'draft', role: 'lao_admin' });
     const next = await api.post<{ username: string }>(
       '/api/laos/6360507/admins',
-      { title: 'นาง', firstName: 'สมศรี', lastName: 'ใจงาม', position: 'รองปลัด', email: 'somsri@example.go.th' },
+      {
+        title: 'นาง',
+        firstName: 'สมศรี',
+        lastName: 'ใจงาม',
+        position: 'รองปลัด',
+        email: 'somsri@example.go.th',
+      },
       officer36.token,
     );
     expect(next.body.username).toBe('6360507admin02');
@@ -65,7 +82,14 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     for (const field of ['role', 'provinceCode', 'grantState']) {
       const res = await api.post(
         '/api/laos/6360507/admins',
-        { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'y@example.go.th', [field]: 'dla_admin' },
+        {
+          title: 'นาย',
+          firstName: 'ก',
+          lastName: 'ข',
+          position: 'ปลัด',
+          email: 'y@example.go.th',
+          [field]: 'dla_admin',
+        },
         officer36.token,
       );
       expect(res.status).toBe(400);
@@ -75,16 +99,32 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
 
   it('treats usernames case-insensitively after NFC normalisation and trimming', async () => {
     const body = { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'z@example.go.th' };
-    const first = await api.post('/api/laos/5360201/admins', { ...body, username: 'Talaeng.Admin' }, officer36.token);
+    const first = await api.post(
+      '/api/laos/5360201/admins',
+      { ...body, username: 'Talaeng.Admin' },
+      officer36.token,
+    );
     expect(first.status).toBe(201);
-    const clash = await api.post('/api/laos/5360201/admins', { ...body, username: '  talaeng.admin ' }, officer36.token);
+    const clash = await api.post(
+      '/api/laos/5360201/admins',
+      { ...body, username: '  talaeng.admin ' },
+      officer36.token,
+    );
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('USERNAME_TAKEN');
     // Thai with a decomposed SARA AM (U+0E4D U+0E32) equals the composed one after NFC? It does not
     // compose in Unicode, so we check a Latin decomposed accent instead: é as e + U+0301.
-    const composed = await api.post('/api/laos/5360201/admins', { ...body, username: 'jos\u00e9.admin' }, officer36.token);
+    const composed = await api.post(
+      '/api/laos/5360201/admins',
+      { ...body, username: 'jos\u00e9.admin' },
+      officer36.token,
+    );
     expect(composed.status).toBe(201);
-    const decomposed = await api.post('/api/laos/5360201/admins', { ...body, username: 'JOSE\u0301.admin' }, officer36.token);
+    const decomposed = await api.post(
+      '/api/laos/5360201/admins',
+      { ...body, username: 'JOSE\u0301.admin' },
+      officer36.token,
+    );
     expect(decomposed.status).toBe(409);
   });
 
@@ -116,7 +156,11 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     const admin = await laoAdminFor(api, t.database.url, officer36.token, '6360507');
     const res = await api.get(`/api/accounts/${admin.id}`, officer36.token);
     expect(res.status).toBe(200);
-    const rows = await sql(t.database.url, `select actor_id from audit_entry where action = 'read.account' and subject_id = $1`, [admin.id]);
+    const rows = await sql(
+      t.database.url,
+      `select actor_id from audit_entry where action = 'read.account' and subject_id = $1`,
+      [admin.id],
+    );
     expect(rows).toEqual([{ actor_id: officer36.id }]);
   });
 });

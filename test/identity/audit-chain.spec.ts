@@ -10,7 +10,9 @@ const VERIFY = join(__dirname, '../../dist/src/audit/cli/verify.js');
 
 async function verify(dbUrl: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, [VERIFY], { env: { ...process.env, DATABASE_URL: dbUrl } });
+    const { stdout } = await run(process.execPath, [VERIFY], {
+      env: { ...process.env, DATABASE_URL: dbUrl },
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };
@@ -27,9 +29,15 @@ describe('audit log: hash chain and `npm run audit:verify`', () => {
     const token = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
     // Concurrent writers to the same chain must still form one unbroken chain.
     await Promise.all(
-      Array.from({ length: 8 }, () => api.post('/api/auth/login', { username: 'ghost', password: 'Nope-nope-nope-2' })),
+      Array.from({ length: 8 }, () =>
+        api.post('/api/auth/login', { username: 'ghost', password: 'Nope-nope-nope-2' }),
+      ),
     );
-    await api.post('/api/province-officers', { username: 'audit.officer', fullName: 'นายตรวจ สอบ', email: 'a@example.go.th', provinceCode: '36' }, token);
+    await api.post(
+      '/api/province-officers',
+      { username: 'audit.officer', fullName: 'นายตรวจ สอบ', email: 'a@example.go.th', provinceCode: '36' },
+      token,
+    );
   });
   afterAll(() => t.close());
 
@@ -41,8 +49,13 @@ describe('audit log: hash chain and `npm run audit:verify`', () => {
   });
 
   it('names the first row edited directly in the database', async () => {
-    const [row] = await sql<{ id: string }>(t.database.url, `select id from audit_entry where chain = 'auth' order by seq offset 3 limit 1`);
-    await sql(t.database.url, `update audit_entry set details = '{"reason":"edited"}' where id = $1`, [row.id]);
+    const [row] = await sql<{ id: string }>(
+      t.database.url,
+      `select id from audit_entry where chain = 'auth' order by seq offset 3 limit 1`,
+    );
+    await sql(t.database.url, `update audit_entry set details = '{"reason":"edited"}' where id = $1`, [
+      row.id,
+    ]);
     const result = await verify(t.database.url);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`chain auth: BROKEN at row id=${row.id}`);

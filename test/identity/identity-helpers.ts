@@ -2,7 +2,12 @@ import { Client } from 'pg';
 import type { ApiClient } from '../support/http';
 
 /** Inserts an LAO with raw SQL (registry import is tested elsewhere; here we only need rows). */
-export async function insertLao(dbUrl: string, code: string, provinceCode: string, nameTh = `อบต.ทดสอบ${code}`): Promise<void> {
+export async function insertLao(
+  dbUrl: string,
+  code: string,
+  provinceCode: string,
+  nameTh = `อบต.ทดสอบ${code}`,
+): Promise<void> {
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
@@ -33,7 +38,11 @@ export async function latestLinkTokenFor(dbUrl: string, email: string): Promise<
   }
 }
 
-export async function sql<T extends Record<string, unknown>>(dbUrl: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T extends Record<string, unknown>>(
+  dbUrl: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {

@@ -15,8 +15,14 @@ describe('sign-in: tokens, links, throttling', () => {
   afterAll(() => t.close());
 
   it('answers an unknown user exactly like a wrong password, and audits both', async () => {
-    const unknown = await api.post('/api/auth/login', { username: 'nobody.here', password: 'Whatever-123456' });
-    const wrong = await api.post('/api/auth/login', { username: BOOTSTRAP.username, password: 'Wrong-Password-1' });
+    const unknown = await api.post('/api/auth/login', {
+      username: 'nobody.here',
+      password: 'Whatever-123456',
+    });
+    const wrong = await api.post('/api/auth/login', {
+      username: BOOTSTRAP.username,
+      password: 'Wrong-Password-1',
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
@@ -30,10 +36,16 @@ describe('sign-in: tokens, links, throttling', () => {
   it('locks an account after repeated failures with 429 and Retry-After, for the right password too', async () => {
     const officer = await officerFor(api, t.database.url, adminToken, '36');
     for (let i = 0; i < 5; i++) {
-      const res = await api.post('/api/auth/login', { username: officer.username, password: `Wrong-${i}-password` });
+      const res = await api.post('/api/auth/login', {
+        username: officer.username,
+        password: `Wrong-${i}-password`,
+      });
       expect(res.status).toBe(401);
     }
-    const locked = await api.post('/api/auth/login', { username: officer.username, password: officer.password });
+    const locked = await api.post('/api/auth/login', {
+      username: officer.username,
+      password: officer.password,
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('AUTH_LOCKED');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -41,7 +53,9 @@ describe('sign-in: tokens, links, throttling', () => {
 
   it('rotates refresh tokens and revokes the whole family when a rotated one is reused', async () => {
     const first = await api.post<{ refreshToken: string; accessToken: string }>('/api/auth/login', BOOTSTRAP);
-    const second = await api.post<{ refreshToken: string }>('/api/auth/refresh', { refreshToken: first.body.refreshToken });
+    const second = await api.post<{ refreshToken: string }>('/api/auth/refresh', {
+      refreshToken: first.body.refreshToken,
+    });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
     const reuse = await api.post('/api/auth/refresh', { refreshToken: first.body.refreshToken });
@@ -78,16 +92,30 @@ describe('sign-in: tokens, links, throttling', () => {
       adminToken,
     );
     const late = await latestLinkTokenFor(t.database.url, 'late@example.go.th');
-    await sql(t.database.url, `update set_password_token set expires_at = now() - interval '1 minute' where used_at is null`);
-    const expired = await api.post('/api/auth/set-password', { token: late, newPassword: 'Late-Good-Password-2569' });
+    await sql(
+      t.database.url,
+      `update set_password_token set expires_at = now() - interval '1 minute' where used_at is null`,
+    );
+    const expired = await api.post('/api/auth/set-password', {
+      token: late,
+      newPassword: 'Late-Good-Password-2569',
+    });
     expect(expired.body.code).toBe('AUTH_LINK_INVALID');
   });
 
   it('changes a password with the current one and stops older access tokens', async () => {
     const officer = await officerFor(api, t.database.url, adminToken, '20');
-    const wrong = await api.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'New-Officer-Pass-1' }, officer.token);
+    const wrong = await api.post(
+      '/api/auth/password',
+      { currentPassword: 'nope-nope-nope', newPassword: 'New-Officer-Pass-1' },
+      officer.token,
+    );
     expect(wrong.body.code).toBe('AUTH_CURRENT_PASSWORD_WRONG');
-    const ok = await api.post('/api/auth/password', { currentPassword: officer.password, newPassword: 'New-Officer-Pass-1' }, officer.token);
+    const ok = await api.post(
+      '/api/auth/password',
+      { currentPassword: officer.password, newPassword: 'New-Officer-Pass-1' },
+      officer.token,
+    );
     expect(ok.status).toBe(204);
     expect((await api.get('/api/me', officer.token)).body.code).toBe('AUTH_TOKEN_REVOKED');
     expect(await api.login(officer.username, 'New-Officer-Pass-1')).toEqual(expect.any(String));
@@ -115,7 +143,11 @@ describe('temporary passwords set by an officer', () => {
     const adminToken = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
     const officer = await officerFor(api, t.database.url, adminToken, '36');
     const laoAdmin = await laoAdminFor(api, t.database.url, officer.token, '6360507');
-    const reset = await api.post(`/api/accounts/${laoAdmin.id}/password-reset`, { temporaryPassword: 'Temp-Password-2569' }, officer.token);
+    const reset = await api.post(
+      `/api/accounts/${laoAdmin.id}/password-reset`,
+      { temporaryPassword: 'Temp-Password-2569' },
+      officer.token,
+    );
     expect(reset.status).toBe(204);
     expect((await api.get('/api/me', laoAdmin.token)).status).toBe(401);
     const login = await api.post<{ accessToken: string; mustChangePassword: boolean }>('/api/auth/login', {

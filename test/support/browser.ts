@@ -25,7 +25,8 @@ const FLAGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium fonts-thai-tlwg)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium fonts-thai-tlwg)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
 
@@ -59,7 +60,12 @@ export interface OpenPage {
 }
 
 /** A fresh context (own storage) in Thai, Bangkok time, at a given viewport width. */
-export async function openPage(browser: Browser, baseUrl: string, width = 1280, height = 860): Promise<OpenPage> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  width = 1280,
+  height = 860,
+): Promise<OpenPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width, height },
@@ -94,8 +100,15 @@ export interface A11yViolation {
 
 /** axe-core's serious and critical violations of the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
 }

@@ -17,7 +17,11 @@ export interface RequestOptions {
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: RequestBody | undefined = options.raw;
@@ -36,7 +40,12 @@ export class ApiClient {
     return this.request<T>('GET', path, { token });
   }
 
-  post<T = Record<string, unknown>>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<ApiResponse<T>> {
+  post<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, { body, token, headers });
   }
 
@@ -51,7 +60,8 @@ export class ApiClient {
   /** Signs in and returns the access token (fails the test on anything but 200). */
   async login(username: string, password: string): Promise<string> {
     const res = await this.post<{ accessToken: string }>('/api/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken;
   }
 }

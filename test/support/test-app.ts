@@ -32,7 +32,10 @@ export interface TestApp {
 export const BOOTSTRAP = { username: 'dla.admin', password: 'Bootstrap-Admin-2569' } as const;
 
 /** The environment a test's API and worker share: own database, queue prefix and storage folder. */
-export async function testEnv(database: TestDatabase, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function testEnv(
+  database: TestDatabase,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const storageDir = await mkdtemp(join(tmpdir(), 'dla-storage-'));
   return {
     NODE_ENV: 'test',
@@ -60,7 +63,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -74,7 +74,8 @@ export class UpdateStaffDto {
 
 export class ResetPasswordDto {
   @ApiPropertyOptional({
-    description: 'A temporary password the holder must change at first sign-in; omit to e-mail a set-password link',
+    description:
+      'A temporary password the holder must change at first sign-in; omit to e-mail a set-password link',
   })
   @IsOptional()
   @IsString()

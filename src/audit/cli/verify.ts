@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     for (const r of reports) {
       if (r.firstBroken) {
         broken = true;
-        console.log(`chain ${r.chain}: BROKEN at row id=${r.firstBroken.id} seq=${r.firstBroken.seq} (${r.firstBroken.reason})`);
+        console.log(
+          `chain ${r.chain}: BROKEN at row id=${r.firstBroken.id} seq=${r.firstBroken.seq} (${r.firstBroken.reason})`,
+        );
       } else {
         console.log(`chain ${r.chain}: ok (${r.rows} rows)`);
       }

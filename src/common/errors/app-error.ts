@@ -27,13 +27,16 @@ export class AppError extends Error {
 export type ErrorFactory = (details?: Record<string, unknown>) => AppError;
 
 /** Declares a module's error catalogue: `Errors.ORDER_STATE_CONFLICT({ state })` builds the error. */
-export function defineErrors<K extends string>(specs: Record<K, ErrorSpec>): Record<K, ErrorFactory> & {
+export function defineErrors<K extends string>(
+  specs: Record<K, ErrorSpec>,
+): Record<K, ErrorFactory> & {
   specs: Record<K, ErrorSpec>;
 } {
   const factories = {} as Record<K, ErrorFactory>;
   for (const code of Object.keys(specs) as K[]) {
     const spec = specs[code];
-    factories[code] = (details = {}) => new AppError(code, spec.status, { th: spec.th, en: spec.en }, details);
+    factories[code] = (details = {}) =>
+      new AppError(code, spec.status, { th: spec.th, en: spec.en }, details);
   }
   return Object.assign(factories, { specs });
 }

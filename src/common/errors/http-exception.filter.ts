@@ -55,7 +55,9 @@ interface BodyParserError {
   status: number;
 }
 function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && 'type' in e && typeof (e as BodyParserError).type === 'string';
+  return (
+    typeof e === 'object' && e !== null && 'type' in e && typeof (e as BodyParserError).type === 'string'
+  );
 }
 function isBodyParserSyntaxError(e: HttpException): boolean {
   return e.cause instanceof SyntaxError || /JSON/.test(e.message);
