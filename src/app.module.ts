@@ -8,7 +8,12 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisHealthModule } from './queue/redis-health.module';
+import { RegistryModule } from './registry/registry.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { StorageModule } from './storage/storage.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrdersModule } from './orders/orders.module';
+import { WebConsoleModule } from './web-console/web-console.module';
 
 /** The HTTP API: every bounded context's controllers over the shared modules. */
 @Module({
@@ -22,7 +27,12 @@ import { StorageModule } from './storage/storage.module';
     AccessModule,
     AuthModule,
     AccountsModule,
+    RegistryModule,
+    DashboardModule,
+    OrdersModule,
+    NotificationsModule,
     HealthModule,
+    WebConsoleModule,
   ],
 })
 export class AppModule {}

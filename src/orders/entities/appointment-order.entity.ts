@@ -22,6 +22,20 @@ export type OrderState = (typeof ORDER_STATES)[number];
 @Entity({ tableName: 'appointment_order' })
 @Unique({ name: 'appointment_order_number_unique', properties: ['lao', 'orderYear', 'orderNo'] })
 @Index({ name: 'appointment_order_queue_idx', properties: ['state', 'submittedAt', 'id'] })
+/** An officer's queue: one province's uploaded orders, oldest first, read in index order (keyset). */
+@Index({
+  name: 'appointment_order_review_queue_idx',
+  properties: ['provinceCode', 'submittedAt', 'id'],
+  expression:
+    'create index "appointment_order_review_queue_idx" on "appointment_order" ("province_code", "submitted_at", "id") where "state" = \'uploaded\'',
+})
+/** Created by the ReferenceData migration; declared so schema diffs keep it. */
+@Index({
+  name: 'appointment_order_search_trgm',
+  properties: ['searchText'],
+  expression:
+    'create index "appointment_order_search_trgm" on "appointment_order" using gin ("search_text" gin_trgm_ops)',
+})
 export class AppointmentOrder {
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = randomUUID();

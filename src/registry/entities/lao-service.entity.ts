@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CitizenService } from './citizen-service.entity';
 import { Division } from './division.entity';
@@ -7,6 +7,12 @@ import { Lao } from './lao.entity';
 /** One LAO's settings for one catalog service. `open` means open to the public. */
 @Entity({ tableName: 'lao_service' })
 @Unique({ properties: ['lao', 'service'] })
+/** Few services are open: the readiness dashboard counts them per LAO from this small index. */
+@Index({
+  name: 'lao_service_open_idx',
+  properties: ['lao'],
+  expression: 'create index "lao_service_open_idx" on "lao_service" ("lao_code") where "open"',
+})
 export class LaoService {
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = randomUUID();

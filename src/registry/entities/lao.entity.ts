@@ -24,6 +24,12 @@ export type LaoType = (typeof LAO_TYPES)[number];
 /** A Local Administrative Organization (อปท.). The 7-digit code is opaque: its type comes from here. */
 @Entity({ tableName: 'lao' })
 @Index({ properties: ['province'] })
+/** Trigram search of Thai names (GET /api/laos?q=); created by the reference-data migration. */
+@Index({
+  name: 'lao_name_trgm',
+  properties: ['nameTh'],
+  expression: 'create index "lao_name_trgm" on "lao" using gin ("name_th" gin_trgm_ops)',
+})
 export class Lao {
   [PrimaryKeyProp]?: 'code';
 

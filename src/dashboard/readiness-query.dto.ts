@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '../registry/pagination/keyset-cursor';
+
+export class ReadinessCsvQueryDto {
+  @ApiPropertyOptional({ example: '36', description: 'One province (an officer may only ask for its own)' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  province?: string;
+}
+
+export class ReadinessQueryDto extends ReadinessCsvQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

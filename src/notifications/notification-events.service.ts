@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { OutboxService } from '../outbox/outbox.service';
+import type { NoticeKind, NoticeSink, WorkflowNotice } from '../workflow/transition-context';
+import { NotificationEvent } from './entities/notification-event.entity';
+
+/** Writes notification events (and their dispatch job) into the caller's transaction. */
+@Injectable()
+export class NotificationEvents {
+  constructor(private readonly outbox: OutboxService) {}
+
+  record(
+    em: EntityManager,
+    kind: NoticeKind,
+    orderIds: string[],
+    reason: string | null = null,
+  ): NotificationEvent {
+    const event = em.create(NotificationEvent, { kind, orderIds, reason });
+    this.outbox.enqueue(em, 'notifications.dispatch', { eventId: event.id });
+    return event;
+  }
+
+  /** The default sink: each notice becomes its own event in `em`'s transaction. */
+  sinkFor(em: EntityManager): NoticeSink {
+    return {
+      add: (notice: WorkflowNotice) => void this.record(em, notice.kind, [notice.orderId], notice.reason),
+    };
+  }
+}
+
+/**
+ * Collects the notices of many transitions (a bulk verify) and writes one event per kind and reason,
+ * so the dispatcher sends each recipient a single summary. Notices of an item whose transaction
+ * rolled back must never be committed: `forItem` buffers them until `commit`.
+ */
+export class NoticeCollector {
+  private readonly notices: WorkflowNotice[] = [];
+
+  forItem(): NoticeSink & { commit(): void } {
+    const pending: WorkflowNotice[] = [];
+    return {
+      add: (notice) => void pending.push(notice),
+      commit: () => void this.notices.push(...pending),
+    };
+  }
+
+  get size(): number {
+    return this.notices.length;
+  }
+
+  flush(em: EntityManager, events: NotificationEvents): void {
+    const groups = new Map<string, { kind: NoticeKind; reason: string | null; orderIds: string[] }>();
+    for (const notice of this.notices) {
+      const key = `${notice.kind}\u0000${notice.reason ?? ''}`;
+      const group = groups.get(key) ?? { kind: notice.kind, reason: notice.reason ?? null, orderIds: [] };
+      group.orderIds.push(notice.orderId);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) events.record(em, group.kind, group.orderIds, group.reason);
+    this.notices.length = 0;
+  }
+}

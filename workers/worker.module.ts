@@ -1,0 +1,54 @@
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigModule } from '../src/config/config.module';
+import { DatabaseModule } from '../src/database/database.module';
+import { OutboxModule } from '../src/outbox/outbox.module';
+import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { OutboxRelayModule } from '../src/outbox/outbox-relay.module';
+import { MaintenanceModule } from '../src/queue/maintenance.module';
+import { QueueWorkersModule } from '../src/queue/queue.module';
+import { RedisHealthModule } from '../src/queue/redis-health.module';
+import { AuditModule } from '../src/audit/audit.module';
+import { NotificationsWorkerModule } from '../src/notifications/notifications-worker.module';
+import { OrdersWorkerModule } from '../src/orders/orders-worker.module';
+import { StorageModule } from '../src/storage/storage.module';
+import { DocumentsProcessor } from './documents.processor';
+import { MailProcessor } from './mail.processor';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { NotificationsProcessor } from './notifications.processor';
+import { WorkflowProcessor } from './workflow.processor';
+
+/**
+ * The worker process: BullMQ workers for every queue plus the outbox relay, no HTTP.
+ * Processors register their handlers in onModuleInit; QueueWorkers checks and starts the workers in
+ * its onApplicationBootstrap (imported modules run their hooks before this root module).
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisHealthModule,
+    QueueWorkersModule,
+    OutboxModule,
+    OutboxRelayModule,
+    MaintenanceModule,
+    AuditModule,
+    StorageModule,
+    OrdersWorkerModule,
+    NotificationsWorkerModule,
+  ],
+  providers: [
+    MaintenanceProcessor,
+    WorkflowProcessor,
+    DocumentsProcessor,
+    MailProcessor,
+    NotificationsProcessor,
+  ],
+})
+export class WorkerModule implements OnApplicationBootstrap {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  /** Rows leave the outbox only once there are running workers that can take them. */
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+}
