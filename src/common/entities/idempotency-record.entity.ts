@@ -10,7 +10,7 @@ export class IdempotencyRecord {
   @Property({ length: 64 })
   requestHash!: string;
 
-  @Property({ nullable: true })
+  @Property({ type: 'integer', nullable: true })
   statusCode?: number | null;
 
   @Property({ type: 'jsonb', nullable: true })

@@ -39,7 +39,7 @@ export class OrderDocument {
   @Property({ type: 'bigint' })
   size!: number;
 
-  @Property({ nullable: true })
+  @Property({ type: 'integer', nullable: true })
   pages?: number | null;
 
   /** Sanitised display name only; storage keys never come from it. */
@@ -61,7 +61,7 @@ export class OrderDocument {
   @Property({ length: 300, nullable: true })
   storageKey?: string | null;
 
-  @Property({ nullable: true })
+  @Property({ type: 'integer', nullable: true })
   textLength?: number | null;
 
   @ManyToOne(() => Account)
