@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
 import type { AccountView } from './account.presenter';
+import { AccountCreationService } from './account-creation.service';
 import { AccountsService } from './accounts.service';
 import {
   CreateLaoAdminDto,
@@ -16,7 +17,10 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly creation: AccountCreationService,
+  ) {}
 
   @Post('province-officers')
   @Policy('create', 'Account')
@@ -24,7 +28,7 @@ export class AccountsController {
     @CurrentCaller() caller: Caller,
     @Body() body: CreateProvinceOfficerDto,
   ): Promise<AccountView> {
-    return this.accounts.createProvinceOfficer(caller, body);
+    return this.creation.createProvinceOfficer(caller, body);
   }
 
   @Post('laos/:code/admins')
@@ -34,7 +38,7 @@ export class AccountsController {
     @Param('code') code: string,
     @Body() body: CreateLaoAdminDto,
   ): Promise<AccountView> {
-    return this.accounts.createLaoAdmin(caller, code, body);
+    return this.creation.createLaoAdmin(caller, code, body);
   }
 
   @Get('laos/:code/accounts')
@@ -53,7 +57,7 @@ export class AccountsController {
     @Param('code') code: string,
     @Body() body: CreateStaffDto,
   ): Promise<AccountView> {
-    return this.accounts.createStaff(caller, code, body);
+    return this.creation.createStaff(caller, code, body);
   }
 
   @Get('accounts/:id')

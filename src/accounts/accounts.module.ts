@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { AccountsController } from './accounts.controller';
+import { AccountCreationService } from './account-creation.service';
 import { AccountsService } from './accounts.service';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { MeController } from './me.controller';
@@ -8,7 +9,7 @@ import { MeController } from './me.controller';
 @Module({
   imports: [AuthModule],
   controllers: [AccountsController, MeController],
-  providers: [AccountsService, BootstrapAdmin],
+  providers: [AccountsService, AccountCreationService, BootstrapAdmin],
   exports: [AccountsService],
 })
 export class AccountsModule {}
