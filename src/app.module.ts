@@ -10,6 +10,7 @@ import { LoggingModule } from './logging/logging.module';
 import { RedisHealthModule } from './queue/redis-health.module';
 import { RegistryModule } from './registry/registry.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DocumentsPipelineModule } from './documents/pipeline/documents-pipeline.module';
 import { StorageModule } from './storage/storage.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
@@ -30,6 +31,7 @@ import { WebConsoleModule } from './web-console/web-console.module';
     RegistryModule,
     DashboardModule,
     OrdersModule,
+    DocumentsPipelineModule,
     NotificationsModule,
     HealthModule,
     WebConsoleModule,

@@ -11,7 +11,9 @@ import { AuditModule } from '../src/audit/audit.module';
 import { NotificationsWorkerModule } from '../src/notifications/notifications-worker.module';
 import { OrdersWorkerModule } from '../src/orders/orders-worker.module';
 import { StorageModule } from '../src/storage/storage.module';
+import { DocumentsMaintenanceModule } from '../src/documents/maintenance/documents-maintenance.module';
 import { DocumentsProcessor } from './documents.processor';
+import { DocumentsMaintenanceProcessor } from './maintenance-documents.processor';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { NotificationsProcessor } from './notifications.processor';
@@ -35,11 +37,13 @@ import { WorkflowProcessor } from './workflow.processor';
     StorageModule,
     OrdersWorkerModule,
     NotificationsWorkerModule,
+    DocumentsMaintenanceModule,
   ],
   providers: [
     MaintenanceProcessor,
     WorkflowProcessor,
     DocumentsProcessor,
+    DocumentsMaintenanceProcessor,
     MailProcessor,
     NotificationsProcessor,
   ],

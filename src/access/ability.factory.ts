@@ -32,6 +32,8 @@ export class AbilityFactory {
         can(['create', 'update', 'import'], 'Lao');
         can(['create', 'update', 'disable'], 'Account', { role: 'province_officer' });
         can('read', ['Dashboard', 'QueueDashboard', 'AuditEntry']);
+        // Operating the queues: bull-board's job actions and re-queueing stuck documents.
+        can('manage', 'QueueDashboard');
         break;
 
       case 'province_officer':

@@ -15,6 +15,21 @@ export interface AppConfig {
   outboxPollMs: number;
   workerConcurrency: number;
   holidays: string[];
+  documents: DocumentsConfig;
+}
+
+/** The document pipeline's deadlines and housekeeping (see src/documents/pipeline). */
+export interface DocumentsConfig {
+  /** Rejected uploads stay in quarantine this long (for questions and forensics), then the sweep removes them. */
+  quarantineRetentionHours: number;
+  /** A document still `processing` this long after its job was queued is listed as stuck. */
+  stuckAfterMinutes: number;
+  /** How often the worker runs the quarantine sweep and the integrity scrub. */
+  maintenanceIntervalMinutes: number;
+  /** Stored documents re-hashed per scrub run (oldest check first, so every document comes round). */
+  scrubBatchSize: number;
+  /** Where uploads are spooled while they arrive; each file is deleted when its request ends. */
+  uploadSpoolDir: string;
 }
 
 export interface StorageConfig {

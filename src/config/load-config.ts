@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { AppConfig } from './app-config';
 
@@ -127,6 +128,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60_000),
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
     holidays,
+    documents: {
+      quarantineRetentionHours: int('QUARANTINE_RETENTION_HOURS', 72, 0, 24 * 365),
+      stuckAfterMinutes: int('DOCUMENT_STUCK_AFTER_MINUTES', 10, 1, 24 * 60),
+      maintenanceIntervalMinutes: int('DOCUMENT_MAINTENANCE_INTERVAL_MINUTES', 60, 1, 24 * 60),
+      scrubBatchSize: int('INTEGRITY_SCRUB_BATCH', 200, 1, 100_000),
+      uploadSpoolDir: resolve(str('UPLOAD_SPOOL_DIR', tmpdir())),
+    },
   };
   if (config.bootstrapAdmin.password && config.bootstrapAdmin.password.length < 10) {
     problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters');

@@ -18,6 +18,10 @@ export const JOB_CATALOGUE = {
   'documents.validate': { queue: 'documents', payload: { documentId: 'string' } },
   'workflow.activate-order': { queue: 'workflow', payload: { orderId: 'string' } },
   'notifications.dispatch': { queue: 'mail', payload: { eventId: 'string' } },
+  /** Scheduled (BullMQ job scheduler): rejected uploads leave quarantine after QUARANTINE_RETENTION_HOURS. */
+  'documents.quarantine-sweep': { queue: 'maintenance', payload: {} },
+  /** Scheduled: re-hashes a bounded batch of stored documents and records mismatches. */
+  'documents.integrity-scrub': { queue: 'maintenance', payload: {} },
   /** Harmless job for smoke tests and manual checks of a running worker. */
   'maintenance.ping': { queue: 'maintenance', payload: { note: 'string' } },
 } as const satisfies Record<string, JobSpec>;

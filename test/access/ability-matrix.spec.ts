@@ -158,6 +158,14 @@ describe('ability matrix: role × action × subject × scope', () => {
     expect(inactive.can('read', subject('Lao', { code: '6360507' }) as never)).toBe(false);
   });
 
+  it('lets only the dla_admin read and operate the queue dashboard (stuck documents, retries, bull-board)', () => {
+    for (const role of Object.keys(EXPECTED)) {
+      const ability = factory.createFor(principalFor(role));
+      expect(ability.can('read', 'QueueDashboard')).toBe(role === 'dla_admin');
+      expect(ability.can('manage', 'QueueDashboard')).toBe(role === 'dla_admin');
+    }
+  });
+
   it('lets everyone read only their own notifications and their own account', () => {
     for (const role of Object.keys(EXPECTED)) {
       const ability = factory.createFor(principalFor(role));

@@ -139,7 +139,8 @@ describe('queue workers dispatch (PostgreSQL + Redis)', () => {
       new JobDispatcher(registry, orm.em),
     );
     await expect(incomplete.start()).rejects.toThrow(
-      'No handler registered for job(s): mail.send, documents.validate, workflow.activate-order, notifications.dispatch.',
+      'No handler registered for job(s): mail.send, documents.validate, workflow.activate-order, notifications.dispatch, ' +
+        'documents.quarantine-sweep, documents.integrity-scrub.',
     );
   });
 });

@@ -17,6 +17,14 @@ export interface DocumentRejection {
   code: string;
   message: string;
 }
+/** What the last integrity check (download or scrub) found wrong with the stored object. */
+export interface IntegrityFailure {
+  reason: 'mismatch' | 'missing';
+  actualSha256: string | null;
+  actualSize: number | null;
+  detectedAt: string;
+  detectedBy: 'download' | 'scrub';
+}
 
 /** One uploaded PDF of an order: received into quarantine, validated by a worker, then stored. */
 @Entity({ tableName: 'order_document' })
@@ -72,4 +80,23 @@ export class OrderDocument {
 
   @Property({ type: 'timestamptz', nullable: true })
   processedAt?: Date | null;
+
+  /**
+   * When `documents.validate` was last queued (the upload, or a dla_admin's retry). A row still
+   * `processing` long after this is stuck; a retry moves it forward, which keeps retries idempotent.
+   */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  queuedAt: Opt<Date> = new Date();
+
+  /** Set once the quarantine copy is gone (at promotion, or by the retention sweep for rejected files). */
+  @Property({ type: 'timestamptz', nullable: true })
+  quarantineRemovedAt?: Date | null;
+
+  /** Last re-hash of the stored object; the scrub visits the oldest first. */
+  @Property({ type: 'timestamptz', nullable: true })
+  integrityCheckedAt?: Date | null;
+
+  /** Null while the stored bytes match `sha256`. */
+  @Property({ type: 'jsonb', nullable: true })
+  integrityFailure?: IntegrityFailure | null;
 }

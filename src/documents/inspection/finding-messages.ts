@@ -12,6 +12,7 @@ export const FINDING_CODES = [
   'OCR_UNAVAILABLE',
   'OCR_FAILED',
   'TEXT_TOO_THIN',
+  'DUPLICATE_DOCUMENT',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -68,5 +69,9 @@ export const FINDING_MESSAGES: Readonly<Record<FindingCode, LocalizedMessage>> =
   TEXT_TOO_THIN: {
     th: 'อ่านข้อความจากเอกสารได้น้อยเกินไป ต้องให้เจ้าหน้าที่ตรวจสอบ',
     en: 'Too little text could be read from the document; it needs a manual check',
+  },
+  DUPLICATE_DOCUMENT: {
+    th: 'ไฟล์นี้เป็นไฟล์เดียวกับเอกสารของคำสั่งอื่นของ อปท. นี้ กรุณาตรวจสอบว่าแนบไฟล์ถูกคำสั่ง',
+    en: 'This file is identical to the document of another order of this LAO; check it is attached to the right order',
   },
 };

@@ -13,6 +13,8 @@ import { ObjectStorage } from '../../storage/object-storage';
 import type { OrderEvent } from '../../workflow/order-transitions';
 import { TransitionService } from '../../workflow/transition.service';
 import { documentKey } from './document-keys';
+import { duplicateFindings } from './duplicate-findings';
+import { stage } from './retryable-stage';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,7 +27,10 @@ async function readAll(stream: Readable): Promise<Buffer> {
  * Handles `documents.validate`: validate the quarantined PDF in the sandbox, promote an accepted one
  * to `<LAO>/orders/<order>/<sha256>.pdf`, record the verdict and apply `document.accepted` or
  * `document.rejected`. Idempotent: a document no longer `processing` is left alone, the promoted key
- * is deterministic, and the verdict is written under a row lock.
+ * is deterministic, and the verdict is written under a row lock, so a job killed at any point (worker
+ * SIGKILL, store or database away) simply runs again. Every such failure is a RetryableDocumentError
+ * (BullMQ backoff). An accepted file leaves quarantine at once; a rejected one stays there for
+ * QUARANTINE_RETENTION_HOURS (the admin may ask why) until the retention sweep removes it.
  */
 @Injectable()
 export class DocumentValidationService {
@@ -38,25 +43,48 @@ export class DocumentValidationService {
   ) {}
 
   async validate(em: EntityManager, documentId: string): Promise<void> {
-    const doc = await em.findOne(OrderDocument, documentId, { populate: ['order', 'order.lao'] });
+    const doc = await stage('load order', documentId, () =>
+      em.findOne(OrderDocument, documentId, { populate: ['order', 'order.lao'] }),
+    );
     if (!doc || doc.state !== 'processing') return;
     const { bucketQuarantine, bucketDocuments } = this.config.storage;
-    const bytes = await readAll(await this.storage.get(bucketQuarantine, doc.quarantineKey));
-    const result = await sandboxedValidate(bytes, await this.expected(em, doc));
+    const bytes = await stage('read quarantine', documentId, async () =>
+      readAll(await this.storage.get(bucketQuarantine, doc.quarantineKey)),
+    );
+    const expected = await stage('load order', documentId, () => this.expected(em, doc));
+    // SandboxError (the sandbox itself failed) is not a verdict: retried like any other outage.
+    const result = await stage('validate', documentId, () => sandboxedValidate(bytes, expected));
+    if (result.verdict !== 'rejected') {
+      result.findings.push(...(await stage('load order', documentId, () => duplicateFindings(em, doc))));
+    }
     const accepted = result.verdict !== 'rejected';
     const storageKey = accepted ? documentKey(doc.order.lao.code, doc.order.id, doc.sha256) : null;
     if (storageKey) {
-      await this.storage.put({
-        bucket: bucketDocuments,
-        key: storageKey,
-        body: bytes,
-        size: bytes.length,
-        sha256: doc.sha256,
-        contentType: 'application/pdf',
-      });
+      await stage('promote', documentId, () =>
+        this.storage.put({
+          bucket: bucketDocuments,
+          key: storageKey,
+          body: bytes,
+          size: bytes.length,
+          sha256: doc.sha256,
+          contentType: 'application/pdf',
+        }),
+      );
     }
-    const recorded = await em.fork().transactional((tx) => this.record(tx, documentId, result, storageKey));
-    if (recorded) await this.storage.remove(bucketQuarantine, doc.quarantineKey);
+    const recorded = await stage('record verdict', documentId, () =>
+      em.fork().transactional((tx) => this.record(tx, documentId, result, storageKey)),
+    );
+    if (recorded && storageKey) await this.leaveQuarantine(em, doc);
+  }
+
+  /** The promoted copy is the document now; a failure here is only litter, which the sweep collects. */
+  private async leaveQuarantine(em: EntityManager, doc: OrderDocument): Promise<void> {
+    try {
+      await this.storage.remove(this.config.storage.bucketQuarantine, doc.quarantineKey);
+      await em.fork().nativeUpdate(OrderDocument, doc.id, { quarantineRemovedAt: new Date() });
+    } catch (error) {
+      this.logger.warn(`document ${doc.id}: quarantine copy left for the sweep: ${String(error)}`);
+    }
   }
 
   private async expected(em: EntityManager, doc: OrderDocument): Promise<ExpectedOrder> {

@@ -1,16 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { CommonErrors } from '../../common/errors/common-errors';
 import { OrdersErrors } from '../orders-errors';
+import { abandonRequest } from './abandon-request';
+import { sanitizeFilename } from './filename';
+import { removeSpool, SpoolTap, spoolPath } from './upload-spool';
+
+export { sanitizeFilename } from './filename';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** Room for the multipart framing and the small fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
-const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 export interface ReceivedPdf {
-  bytes: Buffer;
+  /** The spool file holding exactly the uploaded bytes; the caller deletes it (`removeSpool`). */
+  path: string;
   size: number;
   sha256: string;
   /** Sanitised display name; never used for storage keys. */
@@ -18,74 +24,92 @@ export interface ReceivedPdf {
   fields: Record<string, string>;
 }
 
-/** "../../x\u0000.pdf" → "x.pdf": NFC, no folders or control characters, at most 200 characters. */
-export function sanitizeFilename(name: string | undefined): string {
-  const base = (name ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
-  const clean = [...base]
-    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !'"<>|*?:'.includes(ch))
-    .join('')
-    .trim()
-    .slice(0, 196);
-  if (!clean) return 'document.pdf';
-  return /\.pdf$/i.test(clean) ? clean : `${clean}.pdf`;
+export interface ReceiveOptions {
+  spoolDir: string;
+  maxBytes?: number;
 }
 
 /**
- * Reads the multipart field `file` into memory (≤ 20 MB; the object store needs a known size) with
- * its sha256. Refuses other media types (415), oversize bodies (413, early when Content-Length says
- * so) and anything that does not start with `%PDF-` (415), before a byte is stored.
+ * Spools the multipart field `file` to a temp file while hashing it (the object store needs a known size,
+ * and 20 MB per request in memory would not scale). Refuses other media types (415), bodies over the limit
+ * (413: at once when Content-Length says so, else as soon as the count passes it) and content that does not
+ * start with `%PDF-` (415, after five bytes). A refused upload is not read further and leaves no spool file.
  */
-export function receivePdf(req: Request): Promise<ReceivedPdf> {
-  const type = req.headers['content-type'] ?? '';
-  if (!/^multipart\/form-data/i.test(type))
-    return Promise.reject(CommonErrors.UNSUPPORTED_MEDIA_TYPE({ expected: 'multipart/form-data' }));
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_DOCUMENT_BYTES + ENVELOPE_BYTES) {
-    return Promise.reject(OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes: MAX_DOCUMENT_BYTES }));
+export async function receivePdf(req: Request, opts: ReceiveOptions): Promise<ReceivedPdf> {
+  const maxBytes = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
+  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+    abandonRequest(req);
+    throw CommonErrors.UNSUPPORTED_MEDIA_TYPE({ expected: 'multipart/form-data' });
   }
-  return new Promise<ReceivedPdf>((resolve, reject) => {
-    const parser = busboy({
-      headers: req.headers,
-      defParamCharset: 'utf8',
-      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
-    });
-    const chunks: Buffer[] = [];
-    const hash = createHash('sha256');
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) {
+    abandonRequest(req);
+    throw OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes });
+  }
+  const path = await spoolPath(opts.spoolDir);
+  try {
+    return { ...(await parse(req, path, maxBytes)), path };
+  } catch (error) {
+    abandonRequest(req);
+    await removeSpool(path);
+    throw error;
+  }
+}
+
+type Parsed = Omit<ReceivedPdf, 'path'>;
+type Spooled = Omit<Parsed, 'fields'>;
+
+function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
+  return new Promise<Parsed>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+      });
+    } catch (error) {
+      // e.g. multipart/form-data without a boundary
+      reject(CommonErrors.VALIDATION_FAILED({ reason: (error as Error).message }));
+      return;
+    }
     const fields: Record<string, string> = {};
-    let filename: string | undefined;
-    let seenFile = false;
-    let tooLarge = false;
+    let spooled: Promise<Spooled> | undefined;
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      reject(error);
+    };
     parser.on('field', (name, value) => void (fields[name] = value));
     parser.on('file', (name, stream, info) => {
-      if (name !== 'file' || seenFile) {
+      if (name !== 'file' || spooled) {
         stream.resume();
         return;
       }
-      seenFile = true;
-      filename = info.filename;
-      stream.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        hash.update(chunk);
-      });
-      stream.on('limit', () => void (tooLarge = true));
+      const tap = new SpoolTap(maxBytes);
+      // busboy truncates at the limit and would go on reading the body: fail instead.
+      stream.once('limit', () => tap.destroy(OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes })));
+      spooled = pipeline(stream, tap, createWriteStream(path, { flags: 'wx', mode: 0o600 })).then(() => ({
+        size: tap.size,
+        sha256: tap.hash.digest('hex'),
+        filename: sanitizeFilename(info.filename),
+      }));
+      spooled.catch(fail);
     });
-    parser.on('error', (error) =>
-      reject(CommonErrors.VALIDATION_FAILED({ reason: (error as Error).message })),
-    );
+    parser.on('error', (error) => fail(CommonErrors.VALIDATION_FAILED({ reason: (error as Error).message })));
     parser.on('close', () => {
-      if (tooLarge) return reject(OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes: MAX_DOCUMENT_BYTES }));
-      if (!seenFile) return reject(OrdersErrors.DOCUMENT_FILE_MISSING());
-      const bytes = Buffer.concat(chunks);
-      if (bytes.length < PDF_MAGIC.length || !bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
-        return reject(OrdersErrors.DOCUMENT_NOT_PDF());
-      }
-      resolve({
-        bytes,
-        size: bytes.length,
-        sha256: hash.digest('hex'),
-        filename: sanitizeFilename(filename),
-        fields,
-      });
+      if (!spooled) return fail(OrdersErrors.DOCUMENT_FILE_MISSING());
+      spooled.then((file) => {
+        if (settled) return;
+        settled = true;
+        resolve({ ...file, fields });
+      }, fail);
+    });
+    // A client that goes away mid-upload: nothing more will come, so finish (and clean up) now.
+    req.once('close', () => {
+      if (!req.complete) fail(CommonErrors.VALIDATION_FAILED({ reason: 'upload aborted by the client' }));
     });
     req.pipe(parser);
   });

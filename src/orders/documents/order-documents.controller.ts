@@ -49,9 +49,10 @@ export class OrderDocumentsController {
     const file = await this.downloads.open(caller, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.stream, {
+    // Verified bytes only (see DocumentDownloadService): nothing is sent before the hash matched.
+    return new StreamableFile(file.bytes, {
       type: 'application/pdf',
-      length: file.size,
+      length: file.bytes.length,
       disposition: contentDisposition(file.filename),
     });
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
@@ -14,13 +15,14 @@ import { TransitionService } from '../../workflow/transition.service';
 import { WorkflowErrors } from '../../workflow/workflow-errors';
 import { loadOrder } from '../order-loader';
 import { presentDocument, type DocumentView } from '../order.presenter';
+import { abandonRequest } from './abandon-request';
 import { quarantineKey } from './document-keys';
-import { receivePdf } from './multipart-pdf';
+import { receivePdf, type ReceivedPdf } from './multipart-pdf';
+import { removeSpool } from './upload-spool';
 
 /**
- * The upload path of an order's PDF (minimal intake; a streaming one replaces `receivePdf` later):
- * checks, quarantine, the `upload` transition, the document row and the `documents.validate` job,
- * answered 202 while the worker validates.
+ * The upload path of an order's PDF: checks, spool (hashed while it arrives), quarantine, the `upload`
+ * transition, the document row and the `documents.validate` job, answered 202 while the worker validates.
  */
 @Injectable()
 export class OrderDocumentsService {
@@ -36,19 +38,32 @@ export class OrderDocumentsService {
 
   async upload(caller: Caller, orderId: string, req: Request): Promise<DocumentView> {
     // Refuse before reading up to 20 MB when the order cannot take a document at all.
-    const order = await loadOrder(this.em.fork(), caller.ability, orderId, 'upload');
-    if (!findTransition(ORDER_TRANSITIONS, order.state, 'upload')) {
-      throw WorkflowErrors.ORDER_STATE_CONFLICT({ state: order.state, event: 'upload' });
+    try {
+      const order = await loadOrder(this.em.fork(), caller.ability, orderId, 'upload');
+      if (!findTransition(ORDER_TRANSITIONS, order.state, 'upload')) {
+        throw WorkflowErrors.ORDER_STATE_CONFLICT({ state: order.state, event: 'upload' });
+      }
+    } catch (error) {
+      abandonRequest(req);
+      throw error;
     }
-    const file = await receivePdf(req);
+    const file = await receivePdf(req, { spoolDir: this.config.documents.uploadSpoolDir });
+    try {
+      return await this.store(caller, orderId, file);
+    } finally {
+      await removeSpool(file.path);
+    }
+  }
+
+  private async store(caller: Caller, orderId: string, file: ReceivedPdf): Promise<DocumentView> {
     const version = parseVersion(file.fields.version);
     const documentId = randomUUID();
-    const key = quarantineKey(order.id, documentId);
+    const key = quarantineKey(orderId, documentId);
     const bucket = this.config.storage.bucketQuarantine;
     await this.storage.put({
       bucket,
       key,
-      body: file.bytes,
+      body: createReadStream(file.path),
       size: file.size,
       sha256: file.sha256,
       contentType: 'application/pdf',

@@ -1,0 +1,76 @@
+import {
+  All,
+  Controller,
+  Get,
+  HttpCode,
+  Next,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Policy } from '../../access/policy.decorator';
+import { type Caller, CurrentCaller } from '../../access/request-context';
+import { IntegrityReportService, type IntegrityReport } from './integrity-report.service';
+import { parseLimit } from './list-cursor';
+import type { RetryAnswer } from './pipeline-views';
+import { QueueDashboard } from './queue-dashboard';
+import { StuckDocumentsService, type StuckPage } from './stuck-documents.service';
+
+/** The dla_admin's view of the document pipeline: stuck documents, integrity failures, retries. */
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class PipelineAdminController {
+  constructor(
+    private readonly stuck: StuckDocumentsService,
+    private readonly integrity: IntegrityReportService,
+  ) {}
+
+  @Get('stuck')
+  @Policy('read', 'QueueDashboard')
+  listStuck(
+    @CurrentCaller() caller: Caller,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<StuckPage> {
+    return this.stuck.list(caller, parseLimit(limit), cursor);
+  }
+
+  /** Queues `documents.validate` again when the document is stuck; 202 either way (idempotent). */
+  @Post(':id/retry')
+  @HttpCode(202)
+  @Policy('manage', 'QueueDashboard')
+  retry(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<RetryAnswer> {
+    return this.stuck.retry(caller, id);
+  }
+
+  @Get('integrity-report')
+  @Policy('read', 'QueueDashboard')
+  integrityReport(
+    @CurrentCaller() caller: Caller,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<IntegrityReport> {
+    return this.integrity.report(caller, parseLimit(limit), cursor);
+  }
+}
+
+/** bull-board at /api/queues: its UI and its JSON API, dla_admin only (it can retry and delete jobs). */
+@ApiTags('documents')
+@Controller()
+export class QueueDashboardController {
+  constructor(private readonly board: QueueDashboard) {}
+
+  /** `/api/queues` and everything under it (path-to-regexp 8: an optional wildcard segment). */
+  @All('queues{/*path}')
+  @ApiExcludeEndpoint()
+  @Policy('manage', 'QueueDashboard')
+  serve(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    this.board.handle(req, res, next);
+  }
+}
