@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -40,16 +40,45 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds web/dist with Vite when it is missing or older than its sources. */
-export function ensureWebBuild(): void {
+function webBuildIsFresh(): boolean {
   const index = join(WEB, 'dist', 'index.html');
   const sources = Math.max(newestMtime(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+/**
+ * Builds web/dist with Vite when it is missing or older than its sources. Jest runs test files in
+ * parallel workers: a lock directory makes one of them build while the others wait for it.
+ */
+export function ensureWebBuild(): void {
+  if (webBuildIsFresh()) return;
+  const lock = join(WEB, '.build-lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (webBuildIsFresh()) return;
+    const result = spawnSync(
+      'npx',
+      ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        // Jest runs with NODE_ENV=test, which would give a development build of React and antd.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
+    if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface OpenPage {

@@ -1,0 +1,35 @@
+import { http } from './http';
+import type { Account, Page, ServicePermission } from './types';
+
+export interface PersonInput {
+  username?: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  email: string;
+}
+export interface StaffInput extends PersonInput {
+  divisionId: string;
+  services: ServicePermission[];
+}
+export type StaffPatch = Partial<Omit<PersonInput, 'username'>> & { divisionId?: string };
+export interface OfficerInput {
+  username: string;
+  fullName: string;
+  email: string;
+  provinceCode: string;
+}
+
+const lao = (code: string) => `/api/laos/${encodeURIComponent(code)}`;
+
+export const accountsApi = {
+  list: (laoCode: string) => http.get<Page<Account>>(`${lao(laoCode)}/accounts`),
+  createStaff: (laoCode: string, input: StaffInput) => http.post<Account>(`${lao(laoCode)}/accounts`, input),
+  createLaoAdmin: (laoCode: string, input: PersonInput) =>
+    http.post<Account>(`${lao(laoCode)}/admins`, input),
+  update: (id: string, patch: StaffPatch) => http.patch<Account>(`/api/accounts/${id}`, patch),
+  disable: (id: string) => http.post<Account>(`/api/accounts/${id}/disable`),
+  resetPassword: (id: string) => http.post<void>(`/api/accounts/${id}/password-reset`, {}),
+  createOfficer: (input: OfficerInput) => http.post<Account>('/api/province-officers', input),
+};

@@ -1,0 +1,72 @@
+import { Alert, Button, Form, Input, Result } from 'antd';
+import { useState } from 'react';
+import { authApi } from '../api/auth';
+import { errorText } from '../api/errors';
+import { Link, navigate, useLocation } from '../lib/router';
+import { AuthCard } from './AuthCard';
+import { confirmRules, newPasswordRules } from './password-rules';
+
+interface Values {
+  newPassword: string;
+  confirm: string;
+}
+
+/** `/set-password?token=…`: the one-time link from the invitation or activation e-mail. */
+export function SetPasswordPage() {
+  const token = useLocation().query.get('token') ?? '';
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (token.length < 10) {
+    return (
+      <AuthCard title="ตั้งรหัสผ่าน">
+        <Result
+          status="warning"
+          title="ลิงก์ไม่ถูกต้อง"
+          subTitle="กรุณาเปิดลิงก์จากอีเมลอีกครั้ง หรือติดต่อผู้ดูแลระบบเพื่อขอลิงก์ใหม่"
+          extra={<Link to="/login">ไปหน้าเข้าสู่ระบบ</Link>}
+        />
+      </AuthCard>
+    );
+  }
+
+  const submit = async ({ newPassword }: Values): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await authApi.setPassword(token, newPassword);
+      navigate('/login?reason=password-set', { replace: true });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthCard title="ตั้งรหัสผ่าน" subtitle="ตั้งรหัสผ่านสำหรับบัญชีของท่าน ลิงก์นี้ใช้ได้ครั้งเดียว (Set your password.)">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+      <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item
+          name="newPassword"
+          label="รหัสผ่านใหม่"
+          rules={newPasswordRules}
+          extra="อย่างน้อย 10 ตัวอักษร ไม่ซ้ำกับชื่อผู้ใช้ และไม่ใช่รหัสผ่านที่คาดเดาง่าย"
+        >
+          <Input.Password autoComplete="new-password" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label="ยืนยันรหัสผ่าน"
+          dependencies={['newPassword']}
+          rules={confirmRules('newPassword')}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          ตั้งรหัสผ่าน
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}

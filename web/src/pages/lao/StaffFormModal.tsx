@@ -1,0 +1,197 @@
+import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { accountsApi, type StaffInput } from '../../api/accounts';
+import { errorText } from '../../api/errors';
+import type { Account, Division, LaoService, ServiceAction } from '../../api/types';
+import { SERVICE_ACTION_LABEL } from '../../lib/labels';
+
+const TITLES = ['นาย', 'นาง', 'นางสาว'];
+
+interface Values {
+  username?: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  divisionId: string;
+  email: string;
+  services: Record<string, ServiceAction[]>;
+}
+
+/** เพิ่มผู้ดูแล/เจ้าหน้าที่: person, division, username and per-service permissions; or edit a person. */
+export function StaffFormModal(props: {
+  laoCode: string;
+  account: Account | null;
+  divisions: Division[];
+  services: LaoService[];
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const { account, laoCode } = props;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const enabled = props.services.filter((s) => s.enabled);
+
+  const submit = async (v: Values): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const person = {
+        title: v.title,
+        firstName: v.firstName.trim(),
+        lastName: v.lastName.trim(),
+        position: v.position.trim(),
+        email: v.email.trim(),
+        divisionId: v.divisionId,
+      };
+      if (account) {
+        await accountsApi.update(account.id, person);
+        message.success('บันทึกการแก้ไขแล้ว');
+      } else {
+        const services = Object.entries(v.services ?? {})
+          .filter(([, actions]) => actions && actions.length > 0)
+          .map(([serviceKey, actions]) => ({ serviceKey, actions }));
+        const input: StaffInput = {
+          ...person,
+          services,
+          ...(v.username?.trim() ? { username: v.username.trim() } : {}),
+        };
+        const created = await accountsApi.createStaff(laoCode, input);
+        message.success(`เพิ่มเจ้าหน้าที่แล้ว ชื่อผู้ใช้ ${created.username}`);
+      }
+      props.onSaved();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={account ? `แก้ไขข้อมูล ${account.username}` : 'เพิ่มเจ้าหน้าที่'}
+      okText={account ? 'บันทึก' : 'เพิ่มเจ้าหน้าที่'}
+      cancelText="ยกเลิก"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          account ? { ...account, divisionId: account.division?.id } : { title: 'นาย', services: {} }
+        }
+      >
+        <Row gutter={12}>
+          <Col xs={24} sm={6}>
+            <Form.Item name="title" label="คำนำหน้า" rules={[{ required: true, message: 'เลือกคำนำหน้า' }]}>
+              <Select options={TITLES.map((t) => ({ value: t, label: t }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={9}>
+            <Form.Item
+              name="firstName"
+              label="ชื่อ"
+              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกชื่อ' }]}
+            >
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={9}>
+            <Form.Item
+              name="lastName"
+              label="นามสกุล"
+              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกนามสกุล' }]}
+            >
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="position"
+              label="ตำแหน่ง"
+              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกตำแหน่ง' }]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="divisionId"
+              label="สำนัก/กอง"
+              rules={[{ required: true, message: 'เลือกสำนัก/กอง' }]}
+            >
+              <Select
+                placeholder="เลือกสำนัก/กอง"
+                options={props.divisions
+                  .filter((d) => d.active)
+                  .map((d) => ({ value: d.id, label: d.nameTh }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="email"
+              label="อีเมล (สำหรับรับลิงก์ตั้งรหัสผ่าน)"
+              rules={[{ required: true, type: 'email', message: 'กรุณากรอกอีเมลที่ถูกต้อง' }]}
+            >
+              <Input inputMode="email" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          {!account && (
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="username"
+                label="ชื่อผู้ใช้ (Username)"
+                extra="เว้นว่างเพื่อให้ระบบกำหนดให้ เช่น user02001"
+                rules={[{ min: 3, max: 64 }]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        {!account && (
+          <fieldset className="services-fieldset">
+            <legend>สิทธิ์ในงานบริการ</legend>
+            {enabled.length === 0 ? (
+              <Typography.Text type="secondary">
+                ยังไม่มีงานบริการที่เปิดใช้งาน เปิดใช้งานบริการที่หน้า “งานบริการ” ก่อน หรือเพิ่มสิทธิ์ภายหลัง
+              </Typography.Text>
+            ) : (
+              enabled.map((s) => (
+                <Form.Item
+                  key={s.serviceKey}
+                  name={['services', s.serviceKey]}
+                  label={s.nameTh}
+                  className="service-permission"
+                >
+                  <Checkbox.Group
+                    role="group"
+                    aria-label={s.nameTh}
+                    options={(['view', 'process'] as const).map((a) => ({
+                      value: a,
+                      label: SERVICE_ACTION_LABEL[a],
+                    }))}
+                  />
+                </Form.Item>
+              ))
+            )}
+          </fieldset>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,153 @@
+import { UserAddOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useAbility } from '@casl/react';
+import { useState } from 'react';
+import { asAccount, type AppAbility } from '../../access/ability';
+import { dashboardApi } from '../../api/review';
+import { registryApi } from '../../api/registry';
+import type { Lao, Me, ReadinessLao } from '../../api/types';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, Loadable } from '../../components/States';
+import { useLoad } from '../../lib/useLoad';
+import { CreateAdminModal } from './CreateAdminModal';
+
+/** LAOs the caller may see; a province officer creates their admins here. */
+export function LaosPage({ me }: { me: Me }) {
+  const [q, setQ] = useState('');
+  const officer = me.role === 'province_officer';
+  const state = useLoad(async () => {
+    const [laos, readiness] = await Promise.all([
+      registryApi.laos({ province: me.provinceCode ?? undefined, q: q || undefined, limit: 200 }),
+      officer ? dashboardApi.readiness({ province: me.provinceCode ?? undefined }) : Promise.resolve(null),
+    ]);
+    return {
+      laos: laos.items,
+      more: laos.nextCursor !== null,
+      readiness: new Map((readiness?.items ?? []).map((r) => [r.code, r])),
+    };
+  }, [q, me.provinceCode, officer]);
+  const ability = useAbility<AppAbility>();
+  const [creating, setCreating] = useState<Lao | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title={officer ? 'อปท. และผู้ดูแลระบบ' : 'ทะเบียน อปท.'}
+        help={
+          officer
+            ? 'สร้างบัญชีผู้ดูแลระบบของ อปท. ในจังหวัด ระบบจะส่งลิงก์ตั้งรหัสผ่านทางอีเมล'
+            : 'อปท. ในทะเบียน ค้นหาด้วยชื่อหรือรหัส'
+        }
+      />
+      <Card>
+        <Input.Search
+          aria-label="ค้นหาชื่อหรือรหัส อปท."
+          placeholder="ค้นหาชื่อหรือรหัส อปท."
+          allowClear
+          onSearch={(v) => setQ(v.trim())}
+          className="block-gap"
+          style={{ maxWidth: 360 }}
+        />
+        <Loadable state={state}>
+          {({ laos, more, readiness }) => (
+            <>
+              <Table<Lao>
+                rowKey="code"
+                dataSource={laos}
+                pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+                scroll={{ x: 720 }}
+                locale={{
+                  emptyText: (
+                    <EmptyState
+                      title={
+                        q
+                          ? 'ไม่พบ อปท. ที่ค้นหา'
+                          : 'ยังไม่มี อปท. ในทะเบียน (สถ. นำเข้าทะเบียนได้ที่หน้า “นำเข้าทะเบียน อปท.”)'
+                      }
+                    />
+                  ),
+                }}
+                columns={[
+                  { title: 'รหัส', dataIndex: 'code', width: 100 },
+                  { title: 'ชื่อ อปท.', dataIndex: 'nameTh' },
+                  { title: 'ประเภท', dataIndex: 'typeLabel', width: 140 },
+                  { title: 'อำเภอ', dataIndex: 'districtTh', width: 130 },
+                  ...(officer
+                    ? [
+                        {
+                          title: 'ผู้ดูแลระบบ',
+                          key: 'admin',
+                          width: 240,
+                          render: (_v: unknown, lao: Lao) => (
+                            <AdminCell
+                              row={readiness.get(lao.code)}
+                              canCreate={ability.can(
+                                'create',
+                                asAccount('lao_admin', lao.code, lao.provinceCode),
+                              )}
+                              onCreate={() => setCreating(lao)}
+                            />
+                          ),
+                        },
+                      ]
+                    : [
+                        {
+                          title: 'Phase 1',
+                          key: 'p1',
+                          width: 90,
+                          render: (_v: unknown, lao: Lao) =>
+                            lao.phase1Target ? <Tag color="blue">Phase 1</Tag> : '-',
+                        },
+                      ]),
+                ]}
+              />
+              {more && (
+                <Typography.Paragraph type="secondary">
+                  แสดง 200 รายการแรก ค้นหาเพื่อดูรายการอื่น
+                </Typography.Paragraph>
+              )}
+            </>
+          )}
+        </Loadable>
+      </Card>
+      {creating && (
+        <CreateAdminModal
+          lao={creating}
+          onClose={() => setCreating(null)}
+          onCreated={() => {
+            setCreating(null);
+            void state.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function AdminCell({
+  row,
+  canCreate,
+  onCreate,
+}: {
+  row?: ReadinessLao;
+  canCreate: boolean;
+  onCreate(): void;
+}) {
+  if (row?.adminAccount.exists) {
+    return (
+      <Space size={4} wrap>
+        <span>{row.adminAccount.username}</span>
+        <Tag color={row.adminAccount.status === 'active' ? 'success' : 'processing'}>
+          {row.adminAccount.status === 'active' ? 'เข้าใช้งานแล้ว' : 'รอตั้งรหัสผ่าน'}
+        </Tag>
+      </Space>
+    );
+  }
+  return canCreate ? (
+    <Button size="small" icon={<UserAddOutlined />} onClick={onCreate}>
+      สร้างผู้ดูแลระบบ
+    </Button>
+  ) : (
+    <Typography.Text type="secondary">ยังไม่มี</Typography.Text>
+  );
+}
