@@ -87,6 +87,13 @@ export interface SeededOrder {
  * Test setup only: an order already in `state` with an accepted document (sha256 SHA_A), grants in
  * `grantState` and an effective date in the past, written directly (not through the workflow).
  */
+// Sequential, not random: hundreds of seeded orders share one LAO and year, and random numbers collided.
+let lastOrderNo = 0;
+function nextOrderNo(): number {
+  lastOrderNo += 1;
+  return lastOrderNo;
+}
+
 export async function seedOrder(
   em: EntityManager,
   input: {
@@ -102,7 +109,7 @@ export async function seedOrder(
     const order = tx.create(AppointmentOrder, {
       lao: input.laoCode,
       provinceCode: input.provinceCode,
-      orderNo: Math.floor(Math.random() * 90_000) + 1,
+      orderNo: nextOrderNo(),
       orderYear: 2568,
       subject: 'แต่งตั้งผู้ดูแลระบบ',
       signedDate: '2025-01-02',
