@@ -9,7 +9,7 @@ import { startTestWorker, type TestWorker } from '../support/test-worker';
 import { orderTextLines, thaiOrderPdf } from '../orders/support/thai-pdf';
 import { seedOrder } from '../workflow/support/workflow-harness';
 import { importLaos, provisionalAdmin, type SeededLao } from './support/seed';
-import { heading, signedInPage } from './support/ui';
+import { expectAccessible, heading, signedInPage } from './support/ui';
 
 const ORDER_NO = 12;
 const ORDER_YEAR = new Date().getFullYear() + 543;
@@ -20,6 +20,8 @@ const ORDER_YEAR = new Date().getFullYear() + 543;
  * officer reviews it beside the rendered PDF and verifies; returns another with a reason; and
  * verifies two at once with per-item results.
  */
+jest.setTimeout(180_000);
+
 describe('web console: appointment orders and review', () => {
   let sink: SmtpSink;
   let t: TestApp;
@@ -78,8 +80,11 @@ describe('web console: appointment orders and review', () => {
     await page.getByRole('menuitem', { name: 'คำสั่งแต่งตั้ง' }).click();
     await heading(page, 'คำสั่งแต่งตั้ง');
     await page.getByText('ยังไม่มีคำสั่งแต่งตั้ง').waitFor();
+    await expectAccessible(page, 'orders (empty)');
     await page.getByRole('button', { name: 'สร้างคำสั่งแต่งตั้ง' }).click();
     await heading(page, 'สร้างคำสั่งแต่งตั้ง');
+    await page.getByText('นางมาลี ศรีสุข').waitFor();
+    await expectAccessible(page, 'new order');
     await page.getByLabel('เลขที่คำสั่ง (ที่)').fill('๑๒');
     expect(await page.getByLabel('ปี พ.ศ.').inputValue()).toBe(String(ORDER_YEAR));
     // Dates in Thai with the Buddhist Era, in the field and in the picker's header.
@@ -135,6 +140,7 @@ describe('web console: appointment orders and review', () => {
       .waitFor();
     await page.getByText('อัปโหลดเอกสาร').first().waitFor();
     await page.getByRole('button', { name: 'ถอนคำสั่ง' }).waitFor();
+    await expectAccessible(page, 'order detail');
     expect(adminPage.problems).toEqual([]);
   });
 
@@ -142,6 +148,7 @@ describe('web console: appointment orders and review', () => {
     officerPage = await signedInPage(browser, t, officer.username, officer.password);
     const { page } = officerPage;
     await heading(page, 'คิวตรวจสอบคำสั่งแต่งตั้ง');
+    await expectAccessible(page, 'review queue');
     const link = page.getByRole('link', {
       name: `ตรวจสอบคำสั่ง ที่ ${ORDER_NO}/${ORDER_YEAR} ของ ${lao.nameTh}`,
     });
@@ -162,6 +169,7 @@ describe('web console: appointment orders and review', () => {
       })()`),
     );
     expect(inked).toBeGreaterThan(500); // the Thai text was drawn
+    await expectAccessible(page, 'review with PDF');
     await page.getByRole('button', { name: 'ผ่านการตรวจสอบ' }).click();
     await page.getByText(`คำสั่ง ที่ ${ORDER_NO}/${ORDER_YEAR} ผ่านการตรวจสอบแล้ว`).waitFor();
     await heading(page, 'คิวตรวจสอบคำสั่งแต่งตั้ง');
@@ -234,7 +242,7 @@ describe('web console: appointment orders and review', () => {
     await rows.first().getByText('เกินกำหนด').waitFor();
     await page.getByText('ข้อสังเกตที่ต้องตรวจ').waitFor();
     await page.getByRole('checkbox', { name: 'เฉพาะที่มีข้อสังเกต' }).check();
-    await page.waitForFunction("document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1");
+    await rows.nth(1).waitFor({ state: 'detached' }); // only the order with findings is left
     await page.getByRole('checkbox', { name: 'เฉพาะที่มีข้อสังเกต' }).uncheck();
     await rows.nth(2).waitFor();
 

@@ -88,7 +88,7 @@ export interface SeededOrder {
  * `grantState` and an effective date in the past, written directly (not through the workflow).
  */
 // Sequential, not random: hundreds of seeded orders share one LAO and year, and random numbers collided.
-let lastOrderNo = 0;
+let lastOrderNo = 500_000; // above the small numbers tests type through the API
 function nextOrderNo(): number {
   lastOrderNo += 1;
   return lastOrderNo;
