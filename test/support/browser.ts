@@ -103,7 +103,7 @@ export async function openPage(
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !/401|Failed to load resource/.test(msg.text())) problems.push(msg.text());

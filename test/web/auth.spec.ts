@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
 import { createLao } from '../support/workflow-factories';
 import { linkToken } from '../orders/support/story-helpers';
-import { endSessions, heading, signIn, signedInPage } from './support/ui';
+import { endSessions, expectAccessible, heading, signIn, signedInPage } from './support/ui';
 
 const PASSWORD = 'Khumuang-Admin-2569!';
 const TEMPORARY = 'Temporary-Pass-2569';
@@ -18,6 +18,8 @@ const CHANGED = 'Changed-Pass-2569-xyz';
  * Sign-in, the e-mailed set-password link, forced password change, session expiry (sign in again
  * without losing the form) and logout, in Chromium against the real API.
  */
+jest.setTimeout(180_000);
+
 describe('web console: signing in', () => {
   let sink: SmtpSink;
   let t: TestApp;
@@ -55,6 +57,7 @@ describe('web console: signing in', () => {
     await page.getByLabel('รหัสผ่าน (Password)').fill('wrong-password-123');
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await page.getByRole('alert').filter({ hasText: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง' }).waitFor();
+    await expectAccessible(page, 'sign-in');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -63,6 +66,7 @@ describe('web console: signing in', () => {
     const { page, context, problems } = await signedInPage(browser, t, officer.username, officer.password);
     await page.getByRole('menuitem', { name: 'อปท. และผู้ดูแลระบบ' }).click();
     await heading(page, 'อปท. และผู้ดูแลระบบ');
+    await expectAccessible(page, 'officer LAO list');
     await page
       .getByRole('row')
       .filter({ hasText: lao.nameTh })
@@ -97,6 +101,7 @@ describe('web console: signing in', () => {
     const { page, context, problems } = await openPage(browser, t.baseUrl);
     await page.goto(`/set-password?token=${encodeURIComponent(linkToken(mail))}`);
     await heading(page, 'ตั้งรหัสผ่าน');
+    await expectAccessible(page, 'set-password');
     await page.getByLabel('รหัสผ่านใหม่').fill(PASSWORD);
     await page.getByLabel('ยืนยันรหัสผ่าน').fill('something-else-123');
     await page.getByRole('button', { name: 'ตั้งรหัสผ่าน' }).click();
@@ -133,6 +138,7 @@ describe('web console: signing in', () => {
     await signIn(page, adminUsername, TEMPORARY);
     await heading(page, 'เปลี่ยนรหัสผ่าน');
     await page.getByText('รหัสผ่านชั่วคราว').waitFor();
+    await expectAccessible(page, 'forced password change');
     await page.goto('/staff');
     await heading(page, 'เปลี่ยนรหัสผ่าน');
     await page.getByLabel('รหัสผ่านปัจจุบัน').fill(TEMPORARY);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuild, launchBrowser, type OpenPage } from '../support/browser';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
-import { heading, signedInPage } from './support/ui';
+import { expectAccessible, heading, signedInPage } from './support/ui';
 
 const BAD_CSV = [
   'code,name_th,type,district_th,province_code',
@@ -18,6 +18,8 @@ const GOOD_CSV = [
 ].join('\n');
 
 /** DLA central: CSV import with per-row errors, provincial officers, national readiness and its CSV export. */
+jest.setTimeout(180_000);
+
 describe('web console: DLA central', () => {
   let t: TestApp;
   let browser: Browser;
@@ -55,6 +57,7 @@ describe('web console: DLA central', () => {
       .waitFor();
     await errors.getByRole('row').filter({ hasText: 'ประเภท อปท. ไม่ถูกต้อง' }).getByText('xyz').waitFor();
     await errors.getByRole('row').filter({ hasText: 'ไม่พบรหัสจังหวัดนี้' }).getByText('province_code').waitFor();
+    await expectAccessible(page, 'import with errors');
   });
 
   it('imports a good file chosen from disk', async () => {
@@ -72,6 +75,7 @@ describe('web console: DLA central', () => {
   it('creates a provincial officer', async () => {
     await page.getByRole('menuitem', { name: 'เจ้าหน้าที่ สถ.จ.' }).click();
     await heading(page, 'เจ้าหน้าที่ สถ.จ.');
+    await expectAccessible(page, 'province officers');
     await page.getByLabel('จังหวัด').click();
     await page.keyboard.type('ชัยภูมิ');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
@@ -100,6 +104,7 @@ describe('web console: DLA central', () => {
     await row.getByRole('button').first().click(); // expand
     await page.getByText('องค์การบริหารส่วนตำบลนำเข้าหนึ่ง').waitFor();
     await page.getByText('ยังไม่มีผู้ดูแลระบบ').first().waitFor();
+    await expectAccessible(page, 'national readiness');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -4,7 +4,7 @@ import type { CreatedAccount } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { importLaos, provisionalAdmin, type SeededLao } from './support/seed';
-import { heading, signedInPage } from './support/ui';
+import { expectAccessible, heading, signedInPage } from './support/ui';
 
 const WASTE = 'ค่าธรรมเนียมเก็บและขนขยะมูลฝอย';
 
@@ -14,6 +14,8 @@ async function pickOption(page: Page, label: string, option: string): Promise<vo
 }
 
 /** A provisional LAO admin sets the LAO up: details, divisions, services and staff. */
+jest.setTimeout(180_000);
+
 describe('web console: LAO admin setup', () => {
   let t: TestApp;
   let browser: Browser;
@@ -41,8 +43,10 @@ describe('web console: LAO admin setup', () => {
   it('home shows the setup progress and the next thing to do', async () => {
     await heading(page, lao.nameTh);
     await page.getByText('ท่านเป็นผู้ดูแลระบบชั่วคราว').waitFor();
+    await expectAccessible(page, 'LAO admin home');
     await page.getByRole('button', { name: 'ตั้งค่าข้อมูล อปท.' }).click();
     await heading(page, 'ตั้งค่าข้อมูล อปท.');
+    await expectAccessible(page, 'LAO details');
   });
 
   it('fills in the LAO details', async () => {
@@ -62,6 +66,7 @@ describe('web console: LAO admin setup', () => {
     await heading(page, 'สำนัก/กอง');
     await page.locator('.division-row').first().waitFor();
     const before = await page.locator('.division-row').count();
+    await expectAccessible(page, 'divisions');
     expect(before).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'เพิ่มสำนัก/กอง' }).click();
     await page.getByLabel(`ชื่อสำนัก/กอง ลำดับที่ ${before + 1}`).fill('กองยุทธศาสตร์และงบประมาณ');
@@ -74,6 +79,8 @@ describe('web console: LAO admin setup', () => {
     await page.getByRole('menuitem', { name: 'งานบริการ' }).click();
     await heading(page, 'ระบบจัดการงานบริการ');
     const open = page.getByRole('switch', { name: `เปิดให้บริการประชาชน ${WASTE}` });
+    await open.waitFor();
+    await expectAccessible(page, 'services');
     expect(await open.isDisabled()).toBe(true);
     await page.getByRole('switch', { name: `เปิดใช้งาน ${WASTE}` }).click();
     await page.getByText(`บันทึก “${WASTE}” แล้ว`).waitFor();
@@ -105,6 +112,7 @@ describe('web console: LAO admin setup', () => {
     ]) {
       await page.getByRole('button', { name: 'เพิ่มเจ้าหน้าที่' }).click();
       const dialog = page.getByRole('dialog', { name: 'เพิ่มเจ้าหน้าที่' });
+      if (first === 'มาลี') await expectAccessible(page, 'add staff dialog');
       await pickOption(page, 'คำนำหน้า', 'นาง');
       await dialog.getByLabel('ชื่อ', { exact: true }).fill(first);
       await dialog.getByLabel('นามสกุล').fill(last);
@@ -123,6 +131,7 @@ describe('web console: LAO admin setup', () => {
         .filter({ hasText: `นาง${first} ${last}` })
         .waitFor();
     }
+    await expectAccessible(page, 'staff list');
     const rows = page.getByRole('row').filter({ hasText: 'นางประยุทธ ขยันดี' });
     const username = (await rows.getByRole('cell').nth(1).textContent()) ?? '';
     await page.getByRole('button', { name: `แก้ไข ${username}` }).click();

@@ -143,7 +143,10 @@ describe('web console: screens, accessibility and layout', () => {
       await page.goto('/login');
       await signIn(page, username, password);
       for (const s of list) {
-        await page.goto(s.path);
+        // Client-side navigation (the console's router follows popstate): no reload per screen.
+        await page.evaluate(
+          `history.pushState(null, '', ${JSON.stringify(s.path)}); dispatchEvent(new PopStateEvent('popstate'))`,
+        );
         await heading(page, s.title);
         await s.prepare?.(page);
         const name = `${role}-${s.name}-${width}`;

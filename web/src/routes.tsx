@@ -11,6 +11,7 @@ import { LaoDetailsPage } from './pages/lao/LaoDetailsPage';
 import { LaoHomePage } from './pages/lao/LaoHomePage';
 import { OrderCreatePage } from './pages/lao/OrderCreatePage';
 import { OrderDetailPage } from './pages/lao/OrderDetailPage';
+import { OrderEditPage } from './pages/lao/OrderEditPage';
 import { OrdersPage } from './pages/lao/OrdersPage';
 import { ServicesPage } from './pages/lao/ServicesPage';
 import { StaffPage } from './pages/lao/StaffPage';
@@ -32,6 +33,7 @@ function laoAdminRoutes(me: Me): Route[] {
     ['/orders', () => <OrdersPage laoCode={code} />],
     ['/orders/new', () => <OrderCreatePage laoCode={code} />],
     ['/orders/:id', (p) => <OrderDetailPage id={p.id} />],
+    ['/orders/:id/edit', (p) => <OrderEditPage id={p.id} laoCode={code} />],
   ];
 }
 

@@ -64,3 +64,15 @@ export async function capture(
   await screenshot(page, name);
   return options.axe === false ? [] : seriousA11yViolations(page);
 }
+
+/** Fails with the rule ids and elements when axe-core finds serious or critical problems on the page. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page
+    .locator('.ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  if (await page.locator('.ant-modal, .ant-drawer-open').count()) await page.waitForTimeout(500);
+  const found = await seriousA11yViolations(page);
+  expect({ screen, violations: found }).toEqual({ screen, violations: [] });
+}

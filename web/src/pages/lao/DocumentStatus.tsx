@@ -4,6 +4,7 @@ import type { Order } from '../../api/types';
 import { FindingsList } from '../../components/FindingsList';
 import { StateTag } from '../../components/StateTag';
 import { thaiDateTime } from '../../lib/dates';
+import { rejectionAdvice } from '../../lib/rejections';
 
 export const isProcessing = (order: Order): boolean =>
   !!order.latestUpload &&
@@ -31,7 +32,12 @@ export function DocumentStatus({ order }: { order: Order }) {
           showIcon
           role="alert"
           title={`ไฟล์ “${latest.filename}” ไม่ผ่านการตรวจสอบ`}
-          description={`${latest.rejection?.message ?? 'ไฟล์ไม่ถูกต้อง'} กรุณาแก้ไขแล้วอัปโหลดใหม่`}
+          description={
+            <>
+              <div>{latest.rejection?.message ?? 'ไฟล์ไม่ถูกต้อง'}</div>
+              <div className="rejection-advice">{rejectionAdvice(latest.rejection?.code)}</div>
+            </>
+          }
         />
       )}
       {current ? (

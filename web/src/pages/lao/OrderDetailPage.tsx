@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Space } from 'antd';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space } from 'antd';
 import { useAbility } from '@casl/react';
 import { useEffect, useState } from 'react';
 import { asOrder, type AppAbility } from '../../access/ability';
@@ -14,7 +14,7 @@ import { StateTag } from '../../components/StateTag';
 import { Loadable } from '../../components/States';
 import { thaiDate } from '../../lib/dates';
 import { saveBlob } from '../../lib/download';
-import { Link } from '../../lib/router';
+import { Link, navigate } from '../../lib/router';
 import { useLoad } from '../../lib/useLoad';
 import { DocumentStatus, isProcessing } from './DocumentStatus';
 import { DocumentUploader } from './DocumentUploader';
@@ -54,6 +54,7 @@ function OrderView({
   const { message } = App.useApp();
   const subject = asOrder(order.laoCode, order.provinceCode);
   const canUpload = ability.can('upload', subject) && EDITABLE.has(order.state) && !isProcessing(order);
+  const canEdit = ability.can('update', subject) && EDITABLE.has(order.state) && !isProcessing(order);
   const canWithdraw = ability.can('withdraw', subject) && order.state === 'uploaded';
   const canRevoke = ability.can('revoke', subject) && order.state === 'active';
   const [revoking, setRevoking] = useState(false);
@@ -103,6 +104,11 @@ function OrderView({
                 ดาวน์โหลด PDF
               </Button>
             )}
+            {canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
+                แก้ไขข้อมูลคำสั่ง
+              </Button>
+            )}
             {canWithdraw && (
               <Popconfirm
                 title="ถอนคำสั่งกลับมาแก้ไข?"
@@ -122,6 +128,7 @@ function OrderView({
           </Space>
         }
       />
+      {order.state === 'returned' && <ReturnedNotice order={order} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title="ข้อมูลคำสั่ง" className="block-gap">
@@ -166,5 +173,28 @@ function OrderView({
         />
       )}
     </>
+  );
+}
+
+/** Why the province sent the order back, and the two steps that resubmit it. */
+function ReturnedNotice({ order }: { order: Order }) {
+  const returned = [...(order.history ?? [])].reverse().find((h) => h.event === 'return');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      className="block-gap"
+      title="สถ.จ. ส่งคำสั่งนี้กลับให้แก้ไข (Returned for correction)"
+      description={
+        <>
+          <div className="returned-reason">เหตุผล: {returned?.reason ?? '-'}</div>
+          <div>
+            แก้ไขข้อมูลคำสั่งหากไม่ถูกต้อง (ปุ่ม “แก้ไขข้อมูลคำสั่ง”) แล้วอัปโหลดไฟล์ PDF ที่ถูกต้องอีกครั้ง ระบบจะส่งคำสั่งให้ สถ.จ.
+            ตรวจสอบใหม่เมื่อไฟล์ผ่านการตรวจ
+          </div>
+        </>
+      }
+    />
   );
 }

@@ -1,0 +1,66 @@
+import { App } from 'antd';
+import { useState } from 'react';
+import { accountsApi } from '../../api/accounts';
+import { errorText } from '../../api/errors';
+import { ordersApi } from '../../api/orders';
+import { PageHeader } from '../../components/PageHeader';
+import { Loadable } from '../../components/States';
+import { dayjs } from '../../lib/dates';
+import { Link, navigate } from '../../lib/router';
+import { useLoad } from '../../lib/useLoad';
+import { OrderForm, appointeeCandidates, toOrderInput, type OrderFormValues } from './OrderForm';
+
+/** Corrects a draft or returned order before its PDF is uploaded again. */
+export function OrderEditPage({ id, laoCode }: { id: string; laoCode: string }) {
+  const state = useLoad(async () => {
+    const [order, accounts] = await Promise.all([ordersApi.get(id), accountsApi.list(laoCode)]);
+    return { order, accounts: accounts.items };
+  }, [id, laoCode]);
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <Loadable state={state}>
+      {({ order, accounts }) => {
+        const submit = async (v: OrderFormValues): Promise<void> => {
+          setBusy(true);
+          setError(null);
+          try {
+            const saved = await ordersApi.update(order.id, { ...toOrderInput(v), version: order.version });
+            message.success(`บันทึกการแก้ไขคำสั่ง ${saved.orderLabel} แล้ว ขั้นต่อไป: อัปโหลดไฟล์ PDF ที่ถูกต้อง`);
+            navigate(`/orders/${order.id}`);
+          } catch (e) {
+            setError(errorText(e));
+          } finally {
+            setBusy(false);
+          }
+        };
+        return (
+          <>
+            <PageHeader
+              title={`แก้ไขคำสั่ง ${order.orderLabel}`}
+              help={<Link to={`/orders/${order.id}`}>← กลับไปหน้าคำสั่ง</Link>}
+            />
+            <OrderForm
+              initialValues={{
+                orderNo: String(order.orderNo),
+                orderYear: String(order.orderYear),
+                subject: order.subject,
+                signedDate: dayjs(order.signedDate),
+                effectiveDate: dayjs(order.effectiveDate),
+                grantIds: (order.grants ?? []).map((g) => g.id),
+              }}
+              candidates={appointeeCandidates(accounts, order.id)}
+              error={error}
+              busy={busy}
+              submitLabel="บันทึกการแก้ไข"
+              onSubmit={(v) => void submit(v)}
+              onCancel={() => navigate(`/orders/${order.id}`)}
+            />
+          </>
+        );
+      }}
+    </Loadable>
+  );
+}
