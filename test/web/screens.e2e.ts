@@ -201,6 +201,7 @@ describe('web console: screens, accessibility and layout', () => {
       { name: 'orders', path: '/orders', title: 'คำสั่งแต่งตั้ง' },
       { name: 'order-new', path: '/orders/new', title: 'สร้างคำสั่งแต่งตั้ง' },
       { name: 'order', path: `/orders/${orderId}`, title: /^คำสั่ง ที่ 7\// },
+      { name: 'order-edit-locked', path: `/orders/${orderId}/edit`, title: /^แก้ไขคำสั่ง ที่ 7\// },
     ]);
     expect(violations).toEqual({});
   });

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, openPage, type OpenPage } from '../support/browser';
+import { ensureWebBuild, launchBrowser, openPage, screenshot, type OpenPage } from '../support/browser';
 import { createAccount, type CreatedAccount } from '../support/factories';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -204,6 +204,7 @@ describe('web console: the whole story, from the first admin to an active order'
     await rejected.getByText(/วิธีแก้: .*Print to PDF/).waitFor();
     await stateTag(page, 'draft').waitFor();
     await expectAccessible(page, 'order with a rejected upload');
+    await screenshot(page, 'story-rejected-encrypted');
   });
 
   it('the signed PDF passes, with the number mismatch shown as a finding', async () => {
@@ -236,9 +237,11 @@ describe('web console: the whole story, from the first admin to an active order'
     await notice.getByText('เหตุผล: เลขที่คำสั่งที่กรอกเป็น 13 แต่ในคำสั่งที่ลงนามเป็นที่ 12').waitFor();
     await stateTag(page, 'returned').waitFor();
     await expectAccessible(page, 'returned order');
+    await screenshot(page, 'story-returned-order');
 
     await page.getByRole('button', { name: 'แก้ไขข้อมูลคำสั่ง' }).click();
     await heading(page, `แก้ไขคำสั่ง ที่ 13/${ORDER_YEAR}`);
+    await expectAccessible(page, 'edit order');
     // Everyone stays on the order.
     expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(3);
     await page.getByLabel('เลขที่คำสั่ง (ที่)').fill('12');
@@ -300,6 +303,7 @@ describe('web console: the whole story, from the first admin to an active order'
     await assigned.getByText('ดำเนินการ').waitFor();
     expect(await assigned.getByText(BUILDING).count()).toBe(0);
     await expectAccessible(page, 'staff home');
+    await screenshot(page, 'story-staff-home');
     // A staff member has no admin menus.
     expect(await page.getByRole('menuitem', { name: 'ผู้ใช้งาน/เจ้าหน้าที่' }).count()).toBe(0);
     expect(problems).toEqual([]);

@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { Alert, App } from 'antd';
 import { useState } from 'react';
 import { accountsApi } from '../../api/accounts';
 import { errorText } from '../../api/errors';
@@ -9,6 +9,8 @@ import { dayjs } from '../../lib/dates';
 import { Link, navigate } from '../../lib/router';
 import { useLoad } from '../../lib/useLoad';
 import { OrderForm, appointeeCandidates, toOrderInput, type OrderFormValues } from './OrderForm';
+
+const EDITABLE = new Set(['draft', 'returned']);
 
 /** Corrects a draft or returned order before its PDF is uploaded again. */
 export function OrderEditPage({ id, laoCode }: { id: string; laoCode: string }) {
@@ -36,12 +38,27 @@ export function OrderEditPage({ id, laoCode }: { id: string; laoCode: string }) 
             setBusy(false);
           }
         };
+        const header = (
+          <PageHeader
+            title={`แก้ไขคำสั่ง ${order.orderLabel}`}
+            help={<Link to={`/orders/${order.id}`}>← กลับไปหน้าคำสั่ง</Link>}
+          />
+        );
+        if (!EDITABLE.has(order.state))
+          return (
+            <>
+              {header}
+              <Alert
+                type="info"
+                showIcon
+                title="คำสั่งนี้แก้ไขไม่ได้แล้ว (This order can no longer be edited)"
+                description="แก้ไขได้เฉพาะคำสั่งที่ยังเป็นร่างหรือถูกส่งกลับให้แก้ไข หากคำสั่งรอตรวจสอบอยู่ ให้ถอนคำสั่งก่อน"
+              />
+            </>
+          );
         return (
           <>
-            <PageHeader
-              title={`แก้ไขคำสั่ง ${order.orderLabel}`}
-              help={<Link to={`/orders/${order.id}`}>← กลับไปหน้าคำสั่ง</Link>}
-            />
+            {header}
             <OrderForm
               initialValues={{
                 orderNo: String(order.orderNo),
