@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
@@ -9,6 +9,7 @@ import {
   CreateLaoAdminDto,
   CreateProvinceOfficerDto,
   CreateStaffDto,
+  ListOfficersQueryDto,
   ResetPasswordDto,
   UpdateStaffDto,
 } from './dto/create-accounts.dto';
@@ -29,6 +30,15 @@ export class AccountsController {
     @Body() body: CreateProvinceOfficerDto,
   ): Promise<AccountView> {
     return this.creation.createProvinceOfficer(caller, body);
+  }
+
+  @Get('province-officers')
+  @Policy('read', 'Account')
+  listOfficers(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListOfficersQueryDto,
+  ): Promise<{ items: AccountView[]; nextCursor: null }> {
+    return this.accounts.listOfficers(caller, query.province);
   }
 
   @Post('laos/:code/admins')

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { accessibleFilter } from '../access/rules-to-filter';
 import { assertCan } from '../access/assert-can';
@@ -14,6 +14,9 @@ import type { UpdateStaffDto } from './dto/create-accounts.dto';
 import { AccountGrant } from './entities/account-grant.entity';
 import { Account } from './entities/account.entity';
 import { personFields } from './person-fields';
+
+/** 77 provinces with a handful of officers each: one bounded page is the whole list. */
+const MAX_OFFICERS = 1000;
 
 /** Reading, editing, disabling and password resets of existing accounts. */
 @Injectable()
@@ -44,6 +47,21 @@ export class AccountsService {
     for (const g of grants)
       if (!grantOf.has(g.account.id) || g.state === 'active') grantOf.set(g.account.id, g);
     return { items: accounts.map((a) => presentAccount(a, grantOf.get(a.id) ?? null)), nextCursor: null };
+  }
+
+  /** Provincial officers the caller may read (all of them for DLA), by province then username. */
+  async listOfficers(
+    caller: Caller,
+    provinceCode?: string,
+  ): Promise<{ items: AccountView[]; nextCursor: null }> {
+    const filter = accessibleFilter<Account>(caller.ability, 'read', 'Account');
+    if (!filter) return { items: [], nextCursor: null };
+    const where: FilterQuery<Account>[] = [filter, { role: 'province_officer' }];
+    if (provinceCode) where.push({ province: provinceCode });
+    const officers = await this.em
+      .fork()
+      .find(Account, { $and: where }, { orderBy: { province: 'asc', username: 'asc' }, limit: MAX_OFFICERS });
+    return { items: officers.map((a) => presentAccount(a, null)), nextCursor: null };
   }
 
   /** Reading someone else's record is personal data: logged. */

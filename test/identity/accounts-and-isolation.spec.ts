@@ -64,6 +64,24 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     expect(mails[0].text).not.toMatch(/^(รหัสผ่าน|Password)\s*:/im);
   });
 
+  it('lists the provincial officers to DLA, by province; an officer sees only itself; a bad filter is a 400', async () => {
+    type Officers = { items: { username: string; provinceCode: string; role: string; status: string }[] };
+    const all = await api.get<Officers>('/api/province-officers', adminToken);
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((o) => [o.username, o.provinceCode])).toEqual([
+      [officer20.username, '20'],
+      [officer36.username, '36'],
+    ]);
+    expect(all.body.items.every((o) => o.role === 'province_officer' && o.status === 'active')).toBe(true);
+    const only36 = await api.get<Officers>('/api/province-officers?province=36', adminToken);
+    expect(only36.body.items.map((o) => o.username)).toEqual([officer36.username]);
+    const self = await api.get<Officers>('/api/province-officers', officer36.token);
+    expect(self.body.items.map((o) => o.username)).toEqual([officer36.username]);
+    const bad = await api.get<{ code: string }>('/api/province-officers?province=Chaiyaphum', adminToken);
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers 404 (not 403) to an officer for an LAO of another province, and creates nothing', async () => {
     const before = await sql(t.database.url, 'select count(*)::int as n from account');
     const res = await api.post(

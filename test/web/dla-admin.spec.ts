@@ -84,7 +84,9 @@ describe('web console: DLA central', () => {
     await page.getByLabel('อีเมล').fill('suda@cpm.example');
     await page.getByRole('button', { name: 'สร้างบัญชีและส่งอีเมล' }).click();
     await page.getByText('สร้างบัญชี cpm.officer01 แล้ว').waitFor();
-    await page.getByText(/^cpm\.officer01 · .*สุดา ตรวจดี · suda@cpm\.example$/).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'cpm.officer01' });
+    await row.getByText('suda@cpm.example').waitFor();
+    await row.getByRole('cell', { name: 'ชัยภูมิ', exact: true }).waitFor();
     // The same username again: the API's Thai message is shown.
     await page.getByLabel('จังหวัด').click();
     await page.keyboard.type('ชัยภูมิ');
@@ -94,6 +96,11 @@ describe('web console: DLA central', () => {
     await page.getByLabel('อีเมล').fill('dup@cpm.example');
     await page.getByRole('button', { name: 'สร้างบัญชีและส่งอีเมล' }).click();
     await page.getByRole('alert').filter({ hasText: /[ก-๙]/ }).first().waitFor();
+    // DLA disables an officer from the list.
+    await page.getByRole('button', { name: 'ระงับ cpm.officer01' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'ระงับบัญชี' }).click();
+    await page.getByRole('button', { name: 'ระงับ cpm.officer01' }).waitFor({ state: 'detached' });
+    await row.locator('.ant-tag').getByText('ระงับ', { exact: true }).waitFor();
   });
 
   it('national readiness by province, phase-1 marked, with the province LAOs and a CSV export', async () => {

@@ -141,9 +141,11 @@ describe('web console: LAO admin setup', () => {
     await page.getByRole('row').filter({ hasText: 'นายประยุทธ ขยันดี' }).waitFor();
     await page.getByRole('button', { name: `ระงับ ${username}` }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'ระงับบัญชี' }).click();
+    await page.getByRole('button', { name: `ระงับ ${username}` }).waitFor({ state: 'detached' });
     await page
       .getByRole('row')
       .filter({ hasText: 'นายประยุทธ ขยันดี' })
+      .locator('.ant-tag')
       .getByText('ระงับ', { exact: true })
       .waitFor();
 

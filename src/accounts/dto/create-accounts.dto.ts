@@ -24,6 +24,13 @@ export class CreateProvinceOfficerDto {
   @ApiProperty({ example: '36' }) @Matches(/^\d{2}$/) provinceCode!: string;
 }
 
+export class ListOfficersQueryDto {
+  @ApiPropertyOptional({ example: '36', description: 'Only the officers of this province (2 digits)' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  province?: string;
+}
+
 export class PersonDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' })
   @IsOptional()

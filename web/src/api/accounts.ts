@@ -32,4 +32,6 @@ export const accountsApi = {
   disable: (id: string) => http.post<Account>(`/api/accounts/${id}/disable`),
   resetPassword: (id: string) => http.post<void>(`/api/accounts/${id}/password-reset`, {}),
   createOfficer: (input: OfficerInput) => http.post<Account>('/api/province-officers', input),
+  officers: (provinceCode?: string) =>
+    http.get<Page<Account>>('/api/province-officers', { province: provinceCode }),
 };

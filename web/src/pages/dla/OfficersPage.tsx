@@ -1,11 +1,14 @@
-import { Alert, App, Button, Card, Form, Input, List, Select } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table } from 'antd';
+import { useAbility } from '@casl/react';
+import { asAccount, type AppAbility } from '../../access/ability';
 import { useState } from 'react';
 import { accountsApi, type OfficerInput } from '../../api/accounts';
 import { errorText } from '../../api/errors';
 import { registryApi } from '../../api/registry';
 import type { Account } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
-import { Loadable } from '../../components/States';
+import { StateTag } from '../../components/StateTag';
+import { EmptyState, Loadable } from '../../components/States';
 import { fullName } from '../../lib/labels';
 import { useLoad } from '../../lib/useLoad';
 
@@ -16,7 +19,7 @@ export function OfficersPage() {
   const [form] = Form.useForm<OfficerInput>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<Account[]>([]);
+  const officers = useLoad(() => accountsApi.officers(), []);
 
   const submit = async (v: OfficerInput): Promise<void> => {
     setBusy(true);
@@ -28,7 +31,7 @@ export function OfficersPage() {
         fullName: v.fullName.trim(),
         email: v.email.trim(),
       });
-      setCreated((list) => [account, ...list]);
+      await officers.reload();
       message.success(`สร้างบัญชี ${account.username} แล้ว ระบบส่งลิงก์ตั้งรหัสผ่านทางอีเมล`);
       form.resetFields();
     } catch (e) {
@@ -87,14 +90,79 @@ export function OfficersPage() {
           )}
         </Loadable>
       </Card>
-      {created.length > 0 && (
-        <Card title="สร้างแล้วในรอบนี้">
-          <List
-            dataSource={created}
-            renderItem={(a) => <List.Item>{`${a.username} · ${fullName(a)} · ${a.email}`}</List.Item>}
-          />
-        </Card>
-      )}
+      <Card title="เจ้าหน้าที่ สถ.จ. ทั้งหมด">
+        <Loadable state={officers}>
+          {(page) => {
+            const provinceName = new Map(provinces.data?.items.map((p) => [p.code, p.nameTh]) ?? []);
+            return (
+              <OfficersTable officers={page.items} provinceName={provinceName} reload={officers.reload} />
+            );
+          }}
+        </Loadable>
+      </Card>
     </>
+  );
+}
+
+function OfficersTable({
+  officers,
+  provinceName,
+  reload,
+}: {
+  officers: Account[];
+  provinceName: Map<string, string>;
+  reload(): Promise<void>;
+}) {
+  const ability = useAbility<AppAbility>();
+  const { message } = App.useApp();
+  const disable = async (a: Account): Promise<void> => {
+    try {
+      await accountsApi.disable(a.id);
+      message.success(`ระงับบัญชี ${a.username} แล้ว`);
+      await reload();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  if (officers.length === 0) return <EmptyState title="ยังไม่มีเจ้าหน้าที่ สถ.จ. เพิ่มได้จากแบบฟอร์มด้านบน" />;
+  return (
+    <Table<Account>
+      rowKey="id"
+      size="small"
+      dataSource={officers}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      scroll={{ x: 640 }}
+      columns={[
+        {
+          title: 'จังหวัด',
+          key: 'province',
+          render: (_v, a) => provinceName.get(a.provinceCode ?? '') ?? a.provinceCode,
+        },
+        { title: 'ชื่อผู้ใช้', dataIndex: 'username' },
+        { title: 'ชื่อ-นามสกุล', key: 'name', render: (_v, a) => fullName(a) },
+        { title: 'อีเมล', dataIndex: 'email' },
+        { title: 'สถานะ', key: 'status', render: (_v, a) => <StateTag kind="account" state={a.status} /> },
+        {
+          title: 'จัดการ',
+          key: 'actions',
+          render: (_v, a) =>
+            ability.can('disable', asAccount(a.role, a.laoCode, a.provinceCode)) &&
+            a.status !== 'disabled' ? (
+              <Popconfirm
+                title={`ระงับบัญชี ${a.username}?`}
+                description="เจ้าหน้าที่จะเข้าสู่ระบบไม่ได้ทันที"
+                okText="ระงับบัญชี"
+                cancelText="ยกเลิก"
+                okButtonProps={{ danger: true }}
+                onConfirm={() => disable(a)}
+              >
+                <Button size="small" danger aria-label={`ระงับ ${a.username}`}>
+                  ระงับ
+                </Button>
+              </Popconfirm>
+            ) : null,
+        },
+      ]}
+    />
   );
 }
