@@ -13,6 +13,7 @@ import { AccountsErrors } from './accounts-errors';
 import type { UpdateStaffDto } from './dto/create-accounts.dto';
 import { AccountGrant } from './entities/account-grant.entity';
 import { Account } from './entities/account.entity';
+import { refreshSearchTextOfAppointee } from '../orders/search-text-refresh';
 import { personFields } from './person-fields';
 
 /** 77 provinces with a handful of officers each: one bounded page is the whole list. */
@@ -95,8 +96,19 @@ export class AccountsService {
         if (!account.lao) throw AccountsErrors.DIVISION_NOT_FOUND();
         account.division = await divisionOf(em, account.lao, dto.divisionId);
       }
-      const changes = personFields({ ...account, ...dto, email: dto.email ?? account.email });
+      // Only the fields sent: a DTO instance carries the others as explicit `undefined`.
+      const changes = personFields({
+        title: dto.title ?? account.title,
+        firstName: dto.firstName ?? account.firstName,
+        lastName: dto.lastName ?? account.lastName,
+        position: dto.position ?? account.position,
+        email: dto.email ?? account.email,
+      });
       Object.assign(account, changes);
+      if (dto.title !== undefined || dto.firstName !== undefined || dto.lastName !== undefined) {
+        await em.flush();
+        await refreshSearchTextOfAppointee(em, account.id);
+      }
       await this.audit.record(
         {
           action: 'account.updated',

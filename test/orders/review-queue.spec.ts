@@ -85,6 +85,33 @@ describe('review queue', () => {
     expect((await page('', c.admin.token)).status).toBe(403);
   });
 
+  it('finds an order by an appointee’s new name after the LAO admin renames them', async () => {
+    const seeded = await c.order('uploaded', 'uploaded');
+    const [{ account_id: accountId }] = await c.em
+      .getConnection()
+      .execute<{ account_id: string }[]>('select account_id from account_grant where id = ?', [
+        seeded.grantIds[0],
+      ]);
+    const renamed = await api.patch(
+      `/api/accounts/${accountId}`,
+      { title: 'นางสาว', firstName: 'ประภาพร', lastName: 'สุขสวัสดิ์' },
+      c.admin.token,
+    );
+    expect(renamed.status).toBe(200); // a partial PATCH: position and e-mail stay as they were
+    const before = await api.get<{ position: string; email: string }>(
+      `/api/accounts/${accountId}`,
+      c.admin.token,
+    );
+    expect(renamed.body).toMatchObject({
+      title: 'นางสาว',
+      firstName: 'ประภาพร',
+      position: before.body.position,
+      email: before.body.email,
+    });
+    const found = await page(`?q=${encodeURIComponent('ประภาพร สุขสวัสดิ์')}`);
+    expect(found.body.items.map((i) => i.id)).toEqual([seeded.orderId]);
+  });
+
   it('refuses a forged cursor with 400', async () => {
     expect((await page('?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });

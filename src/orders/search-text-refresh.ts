@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccountGrant } from '../accounts/entities/account-grant.entity';
+import { buildSearchText } from './search-text';
+import { AppointmentOrder } from './entities/appointment-order.entity';
+
+/**
+ * Recomputes `search_text` of every order naming the account, in the caller's transaction, so the
+ * review queue finds an appointee by the name they have now (accounts call this after a rename).
+ */
+export async function refreshSearchTextOfAppointee(em: EntityManager, accountId: string): Promise<void> {
+  const named = await em.find(
+    AccountGrant,
+    { account: accountId, order: { $ne: null } },
+    { fields: ['order'] },
+  );
+  const orderIds = [...new Set(named.flatMap((g) => (g.order ? [g.order.id] : [])))];
+  if (orderIds.length === 0) return;
+  const orders = await em.find(AppointmentOrder, { id: { $in: orderIds } }, { populate: ['lao'] });
+  const grants = await em.find(
+    AccountGrant,
+    { order: { $in: orderIds } },
+    { populate: ['account'], orderBy: { createdAt: 'asc' } },
+  );
+  for (const order of orders) {
+    order.searchText = buildSearchText({
+      laoName: order.lao.nameTh,
+      subject: order.subject,
+      orderNo: order.orderNo,
+      orderYear: order.orderYear,
+      appointees: grants.filter((g) => g.order?.id === order.id).map((g) => g.account),
+    });
+  }
+}
