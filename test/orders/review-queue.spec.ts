@@ -92,16 +92,17 @@ describe('review queue', () => {
       .execute<{ account_id: string }[]>('select account_id from account_grant where id = ?', [
         seeded.grantIds[0],
       ]);
+    const before = await api.get<{ position: string; email: string }>(
+      `/api/accounts/${accountId}`,
+      c.admin.token,
+    );
+    expect(before.body.position).toBeTruthy();
     const renamed = await api.patch(
       `/api/accounts/${accountId}`,
       { title: 'นางสาว', firstName: 'ประภาพร', lastName: 'สุขสวัสดิ์' },
       c.admin.token,
     );
     expect(renamed.status).toBe(200); // a partial PATCH: position and e-mail stay as they were
-    const before = await api.get<{ position: string; email: string }>(
-      `/api/accounts/${accountId}`,
-      c.admin.token,
-    );
     expect(renamed.body).toMatchObject({
       title: 'นางสาว',
       firstName: 'ประภาพร',
