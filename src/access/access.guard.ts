@@ -6,6 +6,7 @@ import { TokenService } from '../auth/token.service';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common-errors';
 import { AbilityFactory } from './ability.factory';
+import { dashboardCookieToken } from './dashboard-cookie';
 import { AUTHENTICATED_KEY, POLICY_KEY, type PolicyMetadata } from './policy.decorator';
 import { PrincipalLoader } from './principal.loader';
 import { PUBLIC_KEY } from './public.decorator';
@@ -33,15 +34,15 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
 
+    const path = (request.originalUrl ?? request.url).split('?')[0];
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-    if (!match) throw CommonErrors.UNAUTHENTICATED();
-    const claims = this.tokens.verifyAccess(match[1]);
+    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1] ?? dashboardCookieToken(request, path);
+    if (!token) throw CommonErrors.UNAUTHENTICATED();
+    const claims = this.tokens.verifyAccess(token);
     const loaded = await this.principals.load(claims.sub, request.ip ?? null);
     if (!loaded) throw AuthErrors.AUTH_TOKEN_INVALID();
     if (loaded.status === 'disabled') throw AuthErrors.AUTH_ACCOUNT_DISABLED();
     if (loaded.tokenVersion !== claims.tv) throw AuthErrors.AUTH_TOKEN_REVOKED();
-    const path = (request.originalUrl ?? request.url).split('?')[0];
     if (loaded.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) {
       throw AuthErrors.AUTH_PASSWORD_CHANGE_REQUIRED();
     }

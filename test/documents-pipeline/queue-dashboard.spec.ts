@@ -44,4 +44,23 @@ describe('queue dashboard (bull-board)', () => {
       (await api.request('PUT', '/api/queues/api/queues/documents/retry/failed', { token: officer })).status,
     ).toBe(403);
   });
+
+  it('opens in a tab of its own: a dashboard cookie from the bearer token, valid only for the board', async () => {
+    const session = await api.post('/api/queue-dashboard/session', {}, root);
+    expect(session.status).toBe(204);
+    const cookie = session.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(
+      /^dla_queues=[A-Za-z0-9._-]+; Path=\/api\/queues; Max-Age=\d+; HttpOnly; SameSite=Strict$/,
+    );
+    const pair = cookie.split(';')[0];
+    const board = await api.request('GET', '/api/queues', { headers: { cookie: pair } });
+    expect(board.status).toBe(200);
+    expect(String(board.body)).toContain('<base href="/api/queues/" />');
+    // The cookie is no credential anywhere else.
+    expect((await api.request('GET', '/api/me', { headers: { cookie: pair } })).status).toBe(401);
+    // An officer may not open a session; a forged cookie is refused.
+    expect((await api.post('/api/queue-dashboard/session', {}, officer)).status).toBe(403);
+    const forged = await api.request('GET', '/api/queues', { headers: { cookie: 'dla_queues=not.a.token' } });
+    expect(forged.status).toBe(401);
+  });
 });

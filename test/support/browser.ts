@@ -101,6 +101,8 @@ export async function openPage(
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
     acceptDownloads: true,
+    // No animations to wait for (the console honours prefers-reduced-motion).
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);

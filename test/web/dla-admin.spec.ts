@@ -123,4 +123,17 @@ describe('web console: DLA central', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('องค์การบริหารส่วนตำบลนำเข้าหนึ่ง');
   });
+
+  it('opens the job queue dashboard in a tab of its own', async () => {
+    await page.getByRole('menuitem', { name: 'ความพร้อมระดับประเทศ' }).click();
+    const [board] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: /แดชบอร์ดคิวงาน/ }).click(),
+    ]);
+    await board.waitForLoadState();
+    expect(new URL(board.url()).pathname).toBe('/api/queues');
+    // bull-board's own UI, served through the guard with the dashboard cookie.
+    await board.getByText('documents', { exact: true }).first().waitFor();
+    await board.close();
+  });
 });

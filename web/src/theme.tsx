@@ -13,12 +13,20 @@ export const thaiLocale: Locale = {
       : thTH.DatePicker,
 };
 
+/**
+ * People who ask their device for less motion get none. It also settles antd's button spinner at once:
+ * its leave animation can stall in a background tab, leaving an invisible "loading" in the button's name.
+ */
+const reducedMotion =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export function ThemeRoot({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={thaiLocale}
       theme={{
         token: {
+          motion: !reducedMotion,
           fontFamily: "'Sarabun', 'Laksaman', 'Garuda', system-ui, sans-serif",
           fontSize: 15,
           colorPrimary: '#1d4e89',

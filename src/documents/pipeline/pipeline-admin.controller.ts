@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Next,
   Param,
   ParseUUIDPipe,
@@ -12,6 +13,9 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { dashboardCookie } from '../../access/dashboard-cookie';
+import { CommonErrors } from '../../common/errors/common-errors';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { NextFunction, Request, Response } from 'express';
 import { Policy } from '../../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../../access/request-context';
@@ -64,7 +68,25 @@ export class PipelineAdminController {
 @ApiTags('documents')
 @Controller()
 export class QueueDashboardController {
-  constructor(private readonly board: QueueDashboard) {}
+  constructor(
+    private readonly board: QueueDashboard,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Sets the board's cookie from the caller's bearer token, so the board can open in a tab of its own
+   * (see access/dashboard-cookie.ts). The console calls this right before opening /api/queues.
+   */
+  @Post('queue-dashboard/session')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @Policy('manage', 'QueueDashboard')
+  openSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) throw CommonErrors.UNAUTHENTICATED();
+    const secure = this.config.publicBaseUrl.startsWith('https:');
+    res.setHeader('Set-Cookie', dashboardCookie(token, this.config.jwt.accessTtlSeconds, secure));
+  }
 
   /** `/api/queues` and everything under it (path-to-regexp 8: an optional wildcard segment). */
   @All('queues{/*path}')

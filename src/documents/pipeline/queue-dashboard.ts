@@ -3,11 +3,12 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { DASHBOARD_COOKIE } from '../../access/dashboard-cookie';
 import { QUEUE_NAMES } from '../../queue/job-catalogue';
 import { QueueProducers } from '../../queue/queue-producers';
 
 /** Where the board lives: under the API prefix, so the global AccessGuard covers every request to it. */
-export const QUEUE_DASHBOARD_PATH = '/api/queues';
+export const QUEUE_DASHBOARD_PATH = DASHBOARD_COOKIE.path;
 
 /**
  * bull-board over every catalogue queue. It is not mounted as Express middleware (that would bypass the

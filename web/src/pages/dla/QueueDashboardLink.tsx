@@ -1,16 +1,21 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { App, Button } from 'antd';
 import { useAbility } from '@casl/react';
 import { useEffect, useState } from 'react';
 import type { AppAbility } from '../../access/ability';
-import { requestBlob } from '../../api/http';
+import { errorText } from '../../api/errors';
+import { http, requestBlob } from '../../api/http';
 
 const QUEUES_PATH = '/api/queues';
 
-/** A link to the job queue dashboard (bull-board) when the API serves one to this account. */
+/**
+ * Opens the job queue dashboard (bull-board) in a new tab. A tab cannot send our bearer header, so the
+ * API first sets a short-lived HttpOnly cookie scoped to /api/queues (POST /api/queue-dashboard/session).
+ */
 export function QueueDashboardLink() {
   const ability = useAbility<AppAbility>();
-  const allowed = ability.can('read', 'QueueDashboard');
+  const { message } = App.useApp();
+  const allowed = ability.can('manage', 'QueueDashboard');
   const [present, setPresent] = useState(false);
 
   useEffect(() => {
@@ -24,10 +29,19 @@ export function QueueDashboardLink() {
     };
   }, [allowed]);
 
+  const open = async (): Promise<void> => {
+    try {
+      await http.post<void>('/api/queue-dashboard/session');
+      window.open(QUEUES_PATH, '_blank', 'noopener');
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
   if (!allowed || !present) return null;
   return (
-    <Button icon={<LinkOutlined />} href={QUEUES_PATH} target="_blank" rel="noopener">
-      แดชบอร์ดคิวงาน
+    <Button icon={<LinkOutlined />} onClick={() => void open()}>
+      แดชบอร์ดคิวงาน (เปิดแท็บใหม่)
     </Button>
   );
 }
