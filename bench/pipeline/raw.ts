@@ -12,7 +12,7 @@ import { validateDocument } from '../../src/documents/inspection/validate-docume
 export interface RawFigures {
   /** validateDocument (structure scan, pdf-parse, cross-check) in this thread, one after another. */
   inlineDocsPerSec: number;
-  /** sandboxedValidate (a worker thread per document, as the job does), `parallel` at a time. */
+  /** sandboxedValidate (the warm thread pool, as the job uses it), `parallel` at a time. */
   sandboxDocsPerSec: number;
   rejected: number;
 }

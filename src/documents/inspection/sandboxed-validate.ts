@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ExpectedOrder } from './cross-check';
 import {
   MAX_DOCUMENT_BYTES,
@@ -10,8 +9,9 @@ import {
   type ValidateOptions,
   type ValidationResult,
 } from './validate-document';
-import { killProcessGroup } from './child-process';
-import type { WorkerInput, WorkerMessage } from './validate-worker';
+import { SandboxError, ValidationPool, type PoolLimits } from './validation-pool';
+
+export { SandboxError } from './validation-pool';
 
 export interface SandboxOptions extends ValidateOptions {
   /** Wall-clock limit for the whole validation, OCR included; the worker is terminated when it is exceeded. */
@@ -24,15 +24,10 @@ export interface SandboxOptions extends ValidateOptions {
 
 export const DEFAULT_SANDBOX_TIMEOUT_MS = 120_000;
 
-/** The sandbox itself failed (missing build, a bug in the worker): not a verdict on the document; retry the job. */
-export class SandboxError extends Error {
-  override name = 'SandboxError';
-}
-
 /**
- * Runs `validateDocument` in a worker thread with a V8 heap limit and a wall-clock limit. pdf.js on hostile
- * input can allocate or loop without bound; running out of either budget means DOCUMENT_TOO_COMPLEX, and the
- * process that serves other jobs survives.
+ * Runs `validateDocument` in a pooled worker thread (see ValidationPool) with a V8 heap limit and a wall-clock
+ * limit. pdf.js on hostile input can allocate or loop without bound; running out of either budget means
+ * DOCUMENT_TOO_COMPLEX, the thread is replaced, and the process that serves other jobs survives.
  */
 export async function sandboxedValidate(
   buf: Buffer,
@@ -47,79 +42,42 @@ export async function sandboxedValidate(
   const workDir = await mkdtemp(join(workRoot ?? tmpdir(), 'dla-validate-'));
   try {
     const ocr = validateOpts.ocr === false ? false : { ...validateOpts.ocr, workDir };
-    return await runWorker(
+    const pool = poolFor({
+      maxOldGenerationSizeMb: maxOldGenerationSizeMb ?? 256,
+      maxYoungGenerationSizeMb: maxYoungGenerationSizeMb ?? 32,
+    });
+    return await pool.validate(
       { bytes: new Uint8Array(buf), expected, opts: { ...validateOpts, ocr } },
-      {
-        timeoutMs: timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS,
-        maxOldGenerationSizeMb: maxOldGenerationSizeMb ?? 256,
-        maxYoungGenerationSizeMb: maxYoungGenerationSizeMb ?? 32,
-      },
+      timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS,
     );
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-interface Limits {
-  timeoutMs: number;
-  maxOldGenerationSizeMb: number;
-  maxYoungGenerationSizeMb: number;
+/** One pool per pair of heap limits (they are fixed when a thread starts); production uses only the defaults. */
+const pools = new Map<string, ValidationPool>();
+
+function poolFor(limits: PoolLimits): ValidationPool {
+  const key = `${limits.maxOldGenerationSizeMb}/${limits.maxYoungGenerationSizeMb}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new ValidationPool({ ...limits, entry: workerEntryPath(), size: validationThreads() });
+    pools.set(key, pool);
+  }
+  return pool;
 }
 
-function runWorker(input: WorkerInput, limits: Limits): Promise<ValidationResult> {
-  const worker = new Worker(workerEntryPath(), {
-    workerData: input,
-    // input.bytes is our own copy: move it instead of cloning up to 20 MB again.
-    transferList: [input.bytes.buffer as ArrayBuffer],
-    resourceLimits: {
-      maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb,
-      maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb,
-      stackSizeMb: 4,
-    },
-  });
-  return new Promise<ValidationResult>((done, fail) => {
-    const children = new Set<number>();
-    let settled = false;
-    const finish = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      // Answer only once the thread and its OCR tools are gone, so the caller may delete the work directory.
-      void worker.terminate().finally(() => {
-        children.forEach(killProcessGroup);
-        outcome();
-      });
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() => done(rejected('DOCUMENT_TOO_COMPLEX', `validation exceeded ${limits.timeoutMs} ms`))),
-      limits.timeoutMs,
-    );
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'child') {
-        if (message.running) children.add(message.pid);
-        else children.delete(message.pid);
-        return;
-      }
-      const reply = message.reply;
-      finish(() => (reply.ok ? done(reply.result) : fail(new SandboxError(reply.error))));
-    });
-    worker.once('error', (err: Error & { code?: string }) =>
-      finish(() =>
-        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? done(
-              rejected(
-                'DOCUMENT_TOO_COMPLEX',
-                `validation exceeded ${limits.maxOldGenerationSizeMb} MB of heap`,
-              ),
-            )
-          : fail(new SandboxError(`validation worker failed: ${err.message}`)),
-      ),
-    );
-    worker.once('exit', (code) =>
-      finish(() => fail(new SandboxError(`validation worker exited (${code}) without a result`))),
-    );
-  });
+/** Parsing is CPU-bound: one warm thread per core; more would only share the cores and multiply the heaps. */
+export function validationThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Ends the pooled threads (worker shutdown; tests). A later validation starts new ones. */
+export async function closeValidationPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.close()));
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Readable } from 'node:stream';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AccountGrant } from '../../accounts/entities/account-grant.entity';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { OrderDocument } from '../../documents/entities/order-document.entity';
 import type { ExpectedOrder } from '../../documents/inspection/cross-check';
-import { sandboxedValidate } from '../../documents/inspection/sandboxed-validate';
+import { closeValidationPools, sandboxedValidate } from '../../documents/inspection/sandboxed-validate';
 import type { ValidationResult } from '../../documents/inspection/validate-document';
 import { ObjectStorage } from '../../storage/object-storage';
 import type { OrderEvent } from '../../workflow/order-transitions';
@@ -33,7 +33,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
  * QUARANTINE_RETENTION_HOURS (the admin may ask why) until the retention sweep removes it.
  */
 @Injectable()
-export class DocumentValidationService {
+export class DocumentValidationService implements OnApplicationShutdown {
   private readonly logger = new Logger(DocumentValidationService.name);
 
   constructor(
@@ -41,6 +41,11 @@ export class DocumentValidationService {
     private readonly transitions: TransitionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** After the queue workers let their jobs finish (beforeApplicationShutdown): end the warm threads. */
+  async onApplicationShutdown(): Promise<void> {
+    await closeValidationPools();
+  }
 
   async validate(em: EntityManager, documentId: string): Promise<void> {
     const doc = await stage('load order', documentId, () =>
