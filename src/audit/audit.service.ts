@@ -41,23 +41,18 @@ export class AuditService {
 
   private async append(em: EntityManager, input: AuditInput): Promise<void> {
     const chain = chainOf(input.action);
-    // Serialise writers of one chain so seq and prevHash never fork.
-    await em
-      .getConnection()
-      .execute(
-        'select pg_advisory_xact_lock(hashtext(?))',
-        [`audit:${chain}`],
-        'all',
-        em.getTransactionContext(),
-      );
-    const last = await em
-      .getConnection()
-      .execute<{ seq: string; hash: string }[]>(
-        'select seq, hash from audit_entry where chain = ? order by seq desc limit 1',
-        [chain],
-        'all',
-        em.getTransactionContext(),
-      );
+    // Writers of one chain queue on its lock until they commit: write everything else of this transaction
+    // first, so the lock is held for three round trips only (lock + head, insert, commit).
+    await em.flush();
+    // Serialise writers of one chain so seq and prevHash never fork. One round trip: in READ COMMITTED each
+    // statement of the string takes its own snapshot, so the head is read after the lock is granted.
+    const [, last] = await em.getConnection().execute<[unknown[], { seq: string; hash: string }[]]>(
+      `select pg_advisory_xact_lock(hashtext(?));
+         select seq, hash from audit_entry where chain = ? order by seq desc limit 1`,
+      [`audit:${chain}`, chain],
+      'all',
+      em.getTransactionContext(),
+    );
     const prevHash = last[0]?.hash ?? GENESIS_HASH;
     const seq = String(BigInt(last[0]?.seq ?? '0') + 1n);
     const row = {
