@@ -207,9 +207,27 @@ describe('web console: the whole story, from the first admin to an active order'
     await screenshot(page, 'story-rejected-encrypted');
   });
 
-  it('the signed PDF passes, with the number mismatch shown as a finding', async () => {
+  it('the signed PDF uploads with a progress bar and passes, with the number mismatch as a finding', async () => {
     const page = admin();
+    // A slow uplink (about 8 KB/s) so the progress bar can be seen moving.
+    const cdp = await adminPage.context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 8 * 1024,
+    });
     await upload('คำสั่งแต่งตั้ง-12.pdf', signedPdf);
+    const progress = page.getByRole('progressbar', { name: 'ความคืบหน้าการอัปโหลด' });
+    await progress.waitFor();
+    expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    await progress.waitFor({ state: 'detached' });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await stateTag(page, 'uploaded').waitFor();
     await page.getByText('เลขที่คำสั่งไม่ตรงกับเอกสาร').first().waitFor();
     await page.getByText('เอกสารผ่านการตรวจอัตโนมัติ ส่งให้ สถ.จ. ตรวจสอบ').waitFor(); // the timeline
