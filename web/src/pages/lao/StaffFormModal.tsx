@@ -4,8 +4,7 @@ import { accountsApi, type StaffInput } from '../../api/accounts';
 import { errorText } from '../../api/errors';
 import type { Account, Division, LaoService, ServiceAction } from '../../api/types';
 import { SERVICE_ACTION_LABEL } from '../../lib/labels';
-
-const TITLES = ['นาย', 'นาง', 'นางสาว'];
+import { PersonNameFields } from '../../components/PersonNameFields';
 
 interface Values {
   username?: string;
@@ -90,31 +89,7 @@ export function StaffFormModal(props: {
           account ? { ...account, divisionId: account.division?.id } : { title: 'นาย', services: {} }
         }
       >
-        <Row gutter={12}>
-          <Col xs={24} sm={6}>
-            <Form.Item name="title" label="คำนำหน้า" rules={[{ required: true, message: 'เลือกคำนำหน้า' }]}>
-              <Select options={TITLES.map((t) => ({ value: t, label: t }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={9}>
-            <Form.Item
-              name="firstName"
-              label="ชื่อ"
-              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกชื่อ' }]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={9}>
-            <Form.Item
-              name="lastName"
-              label="นามสกุล"
-              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกนามสกุล' }]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <PersonNameFields />
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item

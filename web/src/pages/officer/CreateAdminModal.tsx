@@ -1,8 +1,9 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { accountsApi, type PersonInput } from '../../api/accounts';
 import { errorText } from '../../api/errors';
 import type { Lao } from '../../api/types';
+import { PersonNameFields } from '../../components/PersonNameFields';
 
 /** The province officer creates a LAO's admin: account + draft grant; the set-password link is e-mailed. */
 export function CreateAdminModal({
@@ -54,31 +55,7 @@ export function CreateAdminModal({
     >
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form<PersonInput> form={form} layout="vertical" onFinish={submit} initialValues={{ title: 'นาย' }}>
-        <Row gutter={12}>
-          <Col xs={24} sm={6}>
-            <Form.Item name="title" label="คำนำหน้า" rules={[{ required: true }]}>
-              <Select options={['นาย', 'นาง', 'นางสาว'].map((t) => ({ value: t, label: t }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={9}>
-            <Form.Item
-              name="firstName"
-              label="ชื่อ"
-              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกชื่อ' }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={9}>
-            <Form.Item
-              name="lastName"
-              label="นามสกุล"
-              rules={[{ required: true, whitespace: true, message: 'กรุณากรอกนามสกุล' }]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
+        <PersonNameFields />
         <Form.Item
           name="position"
           label="ตำแหน่ง"
