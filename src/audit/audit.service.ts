@@ -1,10 +1,26 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../access/principal';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 
-export type AuditChain = 'auth' | 'access' | 'changes';
+/** `changes.0` … `changes.15`: the changes chain is split by subject (see chainOf). */
+export type AuditChain = 'auth' | 'access' | 'changes' | `changes.${number}`;
+
+/**
+ * Writers of one chain queue on its lock until they commit. Every upload, verdict and review writes a
+ * change, so one `changes` chain serialised them all (bench:pipeline, bench:review-queue); 16 chains
+ * by subject let unrelated subjects commit in parallel while each subject's events stay in one chain.
+ */
+export const CHANGE_CHAINS = 16;
+
+/**
+ * The changes chain a transaction already holds. A transaction that records changes of several
+ * subjects keeps writing to the first one's chain: taking two chain locks in different orders in
+ * two transactions would deadlock.
+ */
+const heldChangeChain = new WeakMap<object, AuditChain>();
 
 export interface AuditInput {
   action: string;
@@ -17,10 +33,11 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-function chainOf(action: string): AuditChain {
+export function chainOf(action: string, subjectId?: string | null): AuditChain {
   if (action.startsWith('auth.')) return 'auth';
   if (action.startsWith('access.') || action.startsWith('read.')) return 'access';
-  return 'changes';
+  if (!subjectId) return 'changes';
+  return `changes.${createHash('sha256').update(subjectId).digest().readUInt32BE(0) % CHANGE_CHAINS}`;
 }
 
 /**
@@ -40,7 +57,12 @@ export class AuditService {
   }
 
   private async append(em: EntityManager, input: AuditInput): Promise<void> {
-    const chain = chainOf(input.action);
+    const tx = em.getTransactionContext<object>();
+    let chain = chainOf(input.action, input.subjectId);
+    if (chain.startsWith('changes') && tx) {
+      chain = heldChangeChain.get(tx) ?? chain;
+      heldChangeChain.set(tx, chain);
+    }
     // Writers of one chain queue on its lock until they commit: write everything else of this transaction
     // first, so the lock is held for three round trips only (lock + head, insert, commit).
     await em.flush();
