@@ -23,12 +23,21 @@ import { AppModule } from '../src/app.module';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { closeValidationPools, validationThreads } from '../src/documents/inspection/sandboxed-validate';
 import { configureApp } from '../src/http/configure-app';
-import { runUploads, type UploadJob } from './pipeline/clients';
+import { Worker } from 'node:worker_threads';
+import type { UploadJob, UploadResult } from './pipeline/clients';
+import type { UploadWorkerInput } from './pipeline/upload-worker';
 import { benchOrderPdf } from './pipeline/order-pdf';
 import { ocrPagesPerSec, rawThroughput } from './pipeline/raw';
 import { seedPipeline, type SeededOrder } from './pipeline/seed';
 import { startWorkerProcess, type WorkerProcess } from './pipeline/worker-process';
-import { percentile } from './review-queue/stats';
+import {
+  commandCpuMs,
+  mainThreadCpuMs,
+  percentile,
+  postgresCpuMs,
+  postgresCpuSince,
+  processCpuMs,
+} from './review-queue/stats';
 
 const PASSWORD = 'Bench-Admin-Pass-2569';
 
@@ -149,14 +158,32 @@ async function main(): Promise<void> {
       filename: `คำสั่ง ที่ ${o.orderNo}-2568.pdf`,
     }));
     console.log(`${concurrency} clients upload ${docs} documents ...`);
+    const workerPid = worker.child.pid ?? 0;
+    const cpu0 = {
+      api: mainThreadCpuMs(),
+      worker: processCpuMs(workerPid),
+      pg: await postgresCpuMs(admin, dbName),
+      redis: commandCpuMs('redis-server'),
+    };
     const t0 = performance.timeOrigin + performance.now();
-    const uploads = await runUploads(baseUrl, jobs, concurrency);
+    const uploads = await new Promise<UploadResult[]>((resolve, reject) => {
+      const input: UploadWorkerInput = { baseUrl, jobs, concurrency };
+      const thread = new Worker(join(__dirname, 'pipeline/upload-worker.js'), { workerData: input });
+      thread.once('message', resolve);
+      thread.once('error', reject);
+    });
     const uploadedAll = performance.timeOrigin + performance.now();
     let done = await outcomes(pg);
     while (done.length < uploads.filter((u) => u.status === 202).length) {
       await sleep(100);
       done = await outcomes(pg);
     }
+    const cpu = {
+      api: mainThreadCpuMs() - cpu0.api,
+      worker: processCpuMs(workerPid) - cpu0.worker,
+      pg: postgresCpuSince(cpu0.pg, await postgresCpuMs(admin, dbName)),
+      redis: commandCpuMs('redis-server') - cpu0.redis,
+    };
     const end = Math.max(...done.map((d) => d.at.getTime()));
     const startOf = new Map(uploads.map((u) => [u.orderId, u.startedAt]));
     const latencies = done
@@ -179,6 +206,11 @@ async function main(): Promise<void> {
       `  accepted ${done.filter((d) => d.event === 'document.accepted').length}, rejected ${done.filter((d) => d.event === 'document.rejected').length}`,
     );
     console.log(`end to end: ${e2e.toFixed(1)} documents/s (${done.length} in ${secs(end - t0)} s)`);
+    const perDoc = (ms: number): string => (ms / done.length).toFixed(1);
+    const cpuPerDoc = (cpu.api + cpu.worker + cpu.pg + cpu.redis) / done.length;
+    console.log(
+      `CPU per document: API thread ${perDoc(cpu.api)} ms, worker process ${perDoc(cpu.worker)} ms (validation threads included), PostgreSQL ${perDoc(cpu.pg)} ms, Redis ${perDoc(cpu.redis)} ms; ${cpuPerDoc.toFixed(1)} ms in all, so at most ${((cpus().length * 1000) / cpuPerDoc).toFixed(0)} documents/s on ${cpus().length} idle cores`,
+    );
     console.log(`worker peak RSS: ${rss.hwm.toFixed(0)} MB (VmHWM), ${rss.sampled.toFixed(0)} MB sampled`);
     console.log(
       `\nraw validation of the same files: ${raw.inlineDocsPerSec.toFixed(1)} docs/s inline (validateDocument, 1 thread)`,
@@ -186,6 +218,7 @@ async function main(): Promise<void> {
     console.log(
       `  ${raw.sandboxDocsPerSec.toFixed(1)} docs/s sandboxed (warm pool of ${validationThreads()} threads, ${workerConcurrency} at a time); ${raw.rejected} rejected`,
     );
+    console.log(`  raw inline costs ${(1000 / raw.inlineDocsPerSec).toFixed(1)} ms of CPU per document`);
     console.log(
       `end-to-end / raw inline: ${(e2e / raw.inlineDocsPerSec).toFixed(2)}; end-to-end / raw sandboxed: ${(e2e / raw.sandboxDocsPerSec).toFixed(2)}`,
     );

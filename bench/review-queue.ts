@@ -1,7 +1,7 @@
 /**
  * Review-queue benchmark (prints figures, asserts nothing):
  *   npm run build && node dist/bench/review-queue.js [--orders 10000] [--seconds 30] [--concurrency 50]
- *     [--verify-share 0.2] [--keep]
+ *     [--verify-share 0.2] [--think-ms 0] [--keep]
  * Seeds a database of its own with bulk SQL, starts the API in this process, runs simulated officers,
  * and compares the list endpoint's p50 with the p50 of the same SQL query run directly.
  */
@@ -24,7 +24,15 @@ import { configureApp } from '../src/http/configure-app';
 import { buildReviewQueueQuery } from '../src/orders/review-queue/review-queue.query';
 import type { LoadWorkerInput, LoadWorkerOutput } from './review-queue/load-worker';
 import { LAO_COUNT, SEARCH_WORDS, seed } from './review-queue/seed';
-import { percentile, printTable, Recorder, summarize } from './review-queue/stats';
+import {
+  mainThreadCpuMs,
+  percentile,
+  postgresCpuMs,
+  postgresCpuSince,
+  printTable,
+  Recorder,
+  summarize,
+} from './review-queue/stats';
 
 const PASSWORD = 'Bench-Officer-Pass-2569';
 
@@ -50,6 +58,7 @@ async function main(): Promise<void> {
   const orders = arg('orders', 10_000);
   const seconds = arg('seconds', 30);
   const concurrency = arg('concurrency', 50);
+  const thinkMs = arg('think-ms', 0);
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const dbName = `dla_bench_${randomBytes(4).toString('hex')}`;
   const dbUrl = new URL(adminUrl);
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ');
     console.log(
-      `\n${concurrency} officers for ${seconds} s against ${orders} orders (${cpus().length} CPUs, load ${load()}) ...`,
+      `\n${concurrency} officers for ${seconds} s against ${orders} orders, ${thinkMs > 0 ? `${thinkMs} ms mean think time` : 'closed loop (no think time)'} (${cpus().length} CPUs, load ${load()}) ...`,
     );
     const input: LoadWorkerInput = {
       baseUrl,
@@ -131,14 +140,21 @@ async function main(): Promise<void> {
       seconds,
       searchWords: SEARCH_WORDS,
       verifyShare: arg('verify-share', 0.2),
+      thinkMs,
       databaseUrl: dbUrl.toString(),
       sql,
     };
+    const apiElu = performance.eventLoopUtilization();
+    const apiCpu = mainThreadCpuMs();
+    const pgStart = await postgresCpuMs(admin, dbName);
     const output = await new Promise<LoadWorkerOutput>((resolve, reject) => {
       const worker = new Worker(join(__dirname, 'review-queue/load-worker.js'), { workerData: input });
       worker.once('message', resolve);
       worker.once('error', reject);
     });
+    const apiBusy = performance.eventLoopUtilization(apiElu);
+    const apiCpuMs = mainThreadCpuMs() - apiCpu;
+    const pgCpuMs = postgresCpuSince(pgStart, await postgresCpuMs(admin, dbName));
     const recorder = new Recorder();
     for (const [endpoint, samples] of output.samples) recorder.samples.set(endpoint, samples);
     const rawUnderLoad = output.rawUnderLoadP50;
@@ -151,6 +167,10 @@ async function main(): Promise<void> {
     console.log(`\nload average after the run: ${load()}`);
     console.log(
       `\ntotal ${total} requests, ${(total / seconds).toFixed(0)} req/s, errors ${rows.reduce((n, r) => n + r.errors, 0)}`,
+    );
+    // Is the API's event loop the bottleneck (near 100%), or the client thread, or neither (waiting)?
+    console.log(
+      `API thread: event loop busy ${(apiBusy.utilization * 100).toFixed(0)}%, CPU ${(apiCpuMs / total).toFixed(2)} ms per request (${((apiCpuMs / (seconds * 1000)) * 100).toFixed(0)}% of a core); load-generator thread busy ${(output.clientElu * 100).toFixed(0)}%; PostgreSQL CPU ${(pgCpuMs / total).toFixed(2)} ms per request (${((pgCpuMs / (seconds * 1000)) * 100).toFixed(0)}% of a core)`,
     );
     console.log(`raw SQL p50: ${rawQuiet.toFixed(2)} ms quiet, ${rawUnderLoad.toFixed(2)} ms under load`);
     console.log(

@@ -13,6 +13,8 @@ export interface LoadWorkerInput extends Omit<LoadOptions, 'recorder'> {
 export interface LoadWorkerOutput {
   samples: [string, Sample[]][];
   rawUnderLoadP50: number;
+  /** Event-loop utilisation of the load generator's own thread over the run. */
+  clientElu: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface LoadWorkerOutput {
 async function main(): Promise<void> {
   const input = workerData as LoadWorkerInput;
   const recorder = new Recorder();
+  const elu = performance.eventLoopUtilization();
   const pg = new Client({ connectionString: input.databaseUrl });
   await pg.connect();
   const times: number[] = [];
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     }
   })();
   await runLoad({ ...input, recorder });
+  const clientElu = performance.eventLoopUtilization(elu).utilization;
   await sampler;
   await pg.end();
   const output: LoadWorkerOutput = {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b),
       50,
     ),
+    clientElu,
   };
   parentPort?.postMessage(output);
 }

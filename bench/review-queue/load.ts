@@ -20,6 +20,11 @@ export interface LoadOptions {
   recorder: Recorder;
   /** Share of requests that verify (default 0.2); 0 gives a read-only run. */
   verifyShare: number;
+  /**
+   * Mean pause of an officer between two requests (uniform 0..2×, ms). 0 (default) is a closed loop: every
+   * officer fires its next request the moment the last one answers, a saturation test rather than people.
+   */
+  thinkMs?: number;
 }
 
 async function timed(
@@ -53,7 +58,9 @@ async function officer(options: LoadOptions, token: string, deadline: number): P
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const base = `${options.baseUrl}/api/review-queue`;
   let last: QueuePage = { items: [], nextCursor: null };
+  const think = options.thinkMs ?? 0;
   while (Date.now() < deadline) {
+    if (think > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * think));
     const r = Math.random() * (0.8 + options.verifyShare);
     if (r < 0.45 || last.items.length === 0) {
       const res = await timed(options.recorder, 'GET /review-queue', `${base}?limit=50`, { headers });

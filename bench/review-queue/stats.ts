@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Client } from 'pg';
+
 export interface Sample {
   ms: number;
   status: number;
@@ -70,5 +73,66 @@ export function printTable(rows: Row[]): void {
         r.errors,
       ].join('\t'),
     );
+  }
+}
+
+/**
+ * CPU time (ms) used so far by the calling process's main thread, from /proc (Linux; NaN elsewhere).
+ * Event-loop utilisation counts time a thread waits for a core as busy; this does not.
+ */
+export function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), i.e. 11 and 12 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time (ms) used so far by process `pid`, all its threads (Linux; NaN elsewhere). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time (ms) used so far by each PostgreSQL backend serving database `db`, by pid (Linux, server on
+ * this machine; NaN elsewhere). Other databases' backends (test runs sharing the machine) are not counted.
+ */
+export async function postgresCpuMs(admin: Client, db: string): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
+    db,
+  ]);
+  return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
+}
+
+/** CPU used between two `postgresCpuMs` snapshots by the backends alive at the second (new ones in full). */
+export function postgresCpuSince(start: Map<number, number>, end: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, now] of end) ms += now - (start.get(pid) ?? 0);
+  return ms;
+}
+
+/** CPU time (ms) used so far by every local process whose command name (comm) is `command`, e.g. `redis-server`. */
+export function commandCpuMs(command: string): number {
+  try {
+    let ms = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command) ms += processCpuMs(Number(pid));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ms;
+  } catch {
+    return NaN;
   }
 }
