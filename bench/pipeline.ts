@@ -23,6 +23,7 @@ import { AppModule } from '../src/app.module';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { closeValidationPools, validationThreads } from '../src/documents/inspection/sandboxed-validate';
 import { configureApp } from '../src/http/configure-app';
+import { deleteQueueKeys } from './redis-cleanup';
 import { Worker } from 'node:worker_threads';
 import type { UploadJob, UploadResult } from './pipeline/clients';
 import type { UploadWorkerInput } from './pipeline/upload-worker';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   const workerConcurrency = arg('worker-concurrency', 4);
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const dbName = `dla_bench_${randomBytes(4).toString('hex')}`;
+  const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
     const env: Record<string, string> = {
       NODE_ENV: 'development',
       DATABASE_URL: dbUrl.toString(),
-      QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
+      QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: storageDir,
       S3_ENDPOINT: '',
       LOG_LEVEL: 'silent',
@@ -237,6 +239,7 @@ async function main(): Promise<void> {
     else console.log(`kept database ${dbName}`);
     await admin.end();
     await rm(storageDir, { recursive: true, force: true });
+    await deleteQueueKeys(queuePrefix).catch(() => undefined);
   }
 }
 

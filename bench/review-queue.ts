@@ -21,6 +21,7 @@ import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { configureApp } from '../src/http/configure-app';
+import { deleteQueueKeys } from './redis-cleanup';
 import { buildReviewQueueQuery } from '../src/orders/review-queue/review-queue.query';
 import type { LoadWorkerInput, LoadWorkerOutput } from './review-queue/load-worker';
 import { LAO_COUNT, SEARCH_WORDS, seed } from './review-queue/seed';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const thinkMs = arg('think-ms', 0);
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const dbName = `dla_bench_${randomBytes(4).toString('hex')}`;
+  const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     Object.assign(process.env, {
       NODE_ENV: 'development',
       DATABASE_URL: dbUrl.toString(),
-      QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`,
+      QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'silent',
     });
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
     else console.log(`kept database ${dbName}`);
     await admin.end();
     await rm(storageDir, { recursive: true, force: true });
+    await deleteQueueKeys(queuePrefix).catch(() => undefined);
   }
 }
 
