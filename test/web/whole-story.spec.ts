@@ -327,4 +327,46 @@ describe('web console: the whole story, from the first admin to an active order'
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the admin revokes one staff member’s rights with a reason', async () => {
+    const page = admin();
+    await page.getByRole('menuitem', { name: 'ผู้ใช้งาน/เจ้าหน้าที่' }).click();
+    await heading(page, 'ผู้ใช้งานและเจ้าหน้าที่');
+    await page.getByRole('button', { name: `เพิกถอนสิทธิ์ ${staffUsernames[1]}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'เพิกถอนสิทธิ์ของ นายสมศักดิ์ ใจงาม' });
+    await dialog.getByRole('button', { name: 'เพิกถอนสิทธิ์' }).click();
+    await dialog.getByText('กรุณาระบุเหตุผล').waitFor();
+    await dialog.getByLabel('เหตุผล').fill('ย้ายไปปฏิบัติราชการที่ อบต.อื่น');
+    await dialog.getByRole('button', { name: 'เพิกถอนสิทธิ์' }).click();
+    await page.getByText('เพิกถอนสิทธิ์ของ นายสมศักดิ์ ใจงาม แล้ว').waitFor();
+    await page.getByRole('button', { name: `เพิกถอนสิทธิ์ ${staffUsernames[1]}` }).waitFor({ state: 'detached' });
+    // The other staff member keeps theirs.
+    await page.getByRole('button', { name: `เพิกถอนสิทธิ์ ${staffUsernames[0]}` }).waitFor();
+  });
+
+  it('the officer finds the order under its LAO and revokes it; the staff member’s services are gone', async () => {
+    const { page } = officerPage;
+    await page.getByRole('menuitem', { name: 'อปท. และผู้ดูแลระบบ' }).click();
+    await heading(page, 'อปท. และผู้ดูแลระบบ');
+    await page.getByRole('button', { name: `คำสั่งแต่งตั้งของ ${lao.nameTh}` }).click();
+    await page.getByRole('link', { name: `คำสั่ง ที่ 12/${ORDER_YEAR} ของ ${lao.nameTh}` }).waitFor();
+    await expectAccessible(page, 'officer LAO orders');
+    await page.getByRole('link', { name: `คำสั่ง ที่ 12/${ORDER_YEAR} ของ ${lao.nameTh}` }).click();
+    await heading(page, `คำสั่ง ที่ 12/${ORDER_YEAR}`);
+    await stateTag(page, 'active').waitFor();
+    await page.getByRole('button', { name: 'ยกเลิกคำสั่ง' }).click();
+    const dialog = page.getByRole('dialog', { name: `ยกเลิกคำสั่ง ที่ 12/${ORDER_YEAR}` });
+    await dialog.getByLabel('เหตุผล').fill('อปท. ออกคำสั่งแต่งตั้งฉบับใหม่แทน');
+    await dialog.getByRole('button', { name: 'ยกเลิกคำสั่ง' }).click();
+    await stateTag(page, 'revoked').waitFor();
+    await page.getByText('เหตุผล: อปท. ออกคำสั่งแต่งตั้งฉบับใหม่แทน').waitFor();
+    expect(officerPage.problems).toEqual([]);
+
+    const staff = await openPage(browser, t.baseUrl);
+    await signIn(staff.page, staffUsernames[0], STAFF_PASSWORD);
+    await heading(staff.page, 'สวัสดี นางมาลี ศรีสุข');
+    await staff.page.getByText('ยังไม่ได้รับมอบหมาย กรุณาติดต่อผู้ดูแลระบบของ อปท.').waitFor();
+    expect(await staff.page.getByText(WASTE).count()).toBe(0);
+    await staff.context.close();
+  });
 });

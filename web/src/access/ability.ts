@@ -70,5 +70,8 @@ export const inLao = (
 export const asAccount = (role: string, laoCode: string | null, provinceCode: string | null) =>
   subject('Account', { role, lao: { code: laoCode }, province: { code: provinceCode } });
 
+export const asGrant = (role: string, laoCode: string, provinceCode?: string) =>
+  subject('AccountGrant', { role, lao: { code: laoCode, province: { code: provinceCode } } });
+
 export const asOrder = (laoCode: string, provinceCode: string) =>
   subject('AppointmentOrder', { lao: { code: laoCode }, provinceCode });

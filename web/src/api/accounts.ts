@@ -31,6 +31,8 @@ export const accountsApi = {
   update: (id: string, patch: StaffPatch) => http.patch<Account>(`/api/accounts/${id}`, patch),
   disable: (id: string) => http.post<Account>(`/api/accounts/${id}/disable`),
   resetPassword: (id: string) => http.post<void>(`/api/accounts/${id}/password-reset`, {}),
+  revokeGrant: (grantId: string, version: number, reason: string) =>
+    http.post<unknown>(`/api/grants/${encodeURIComponent(grantId)}/revoke`, { version, reason }),
   createOfficer: (input: OfficerInput) => http.post<Account>('/api/province-officers', input),
   officers: (provinceCode?: string) =>
     http.get<Page<Account>>('/api/province-officers', { province: provinceCode }),

@@ -2,12 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { Can, useAbility } from '@casl/react';
 import { useState } from 'react';
-import { asAccount, type AppAbility } from '../../access/ability';
+import { asAccount, asGrant, type AppAbility } from '../../access/ability';
 import { accountsApi } from '../../api/accounts';
 import { errorText } from '../../api/errors';
 import { registryApi } from '../../api/registry';
 import type { Account } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
+import { ReasonModal } from '../../components/ReasonModal';
 import { StateTag } from '../../components/StateTag';
 import { EmptyState, Loadable } from '../../components/States';
 import { ROLE_LABEL, fullName } from '../../lib/labels';
@@ -27,6 +28,8 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
   const ability = useAbility<AppAbility>();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
+  const [revoking, setRevoking] = useState<Account | null>(null);
+  const [busy, setBusy] = useState(false);
   const staffSubject = asAccount('lao_user', laoCode, null);
 
   const resetPassword = async (a: Account): Promise<void> => {
@@ -45,6 +48,21 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
       await state.reload();
     } catch (e) {
       message.error(errorText(e));
+    }
+  };
+
+  const revoke = async (a: Account, reason: string): Promise<void> => {
+    if (!a.grant) return;
+    setBusy(true);
+    try {
+      await accountsApi.revokeGrant(a.grant.id, a.grant.version, reason);
+      message.success(`เพิกถอนสิทธิ์ของ ${fullName(a)} แล้ว`);
+      setRevoking(null);
+      await state.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -68,7 +86,7 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
               rowKey="id"
               dataSource={accounts}
               pagination={false}
-              scroll={{ x: 860 }}
+              scroll={{ x: 960 }}
               locale={{
                 emptyText: <EmptyState title="ยังไม่มีเจ้าหน้าที่ กด “เพิ่มเจ้าหน้าที่” เพื่อสร้างบัญชีแรก" />,
               }}
@@ -102,7 +120,7 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
                 {
                   title: <span className="sr-only">การจัดการ</span>,
                   key: 'actions',
-                  width: 230,
+                  width: 330,
                   render: (_v, a) => {
                     const subject = asAccount(a.role, a.laoCode, a.provinceCode);
                     return (
@@ -128,6 +146,17 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
                             </Button>
                           </Popconfirm>
                         )}
+                        {a.grant?.state === 'active' &&
+                          ability.can('revoke', asGrant(a.grant.role, a.grant.laoCode)) && (
+                            <Button
+                              size="small"
+                              danger
+                              onClick={() => setRevoking(a)}
+                              aria-label={`เพิกถอนสิทธิ์ ${a.username}`}
+                            >
+                              เพิกถอนสิทธิ์
+                            </Button>
+                          )}
                         {ability.can('disable', subject) && a.status !== 'disabled' && (
                           <Popconfirm
                             title={`ระงับบัญชี ${a.username}?`}
@@ -151,6 +180,16 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
           </Card>
         )}
       </Loadable>
+      {revoking && (
+        <ReasonModal
+          title={`เพิกถอนสิทธิ์ของ ${fullName(revoking)}`}
+          okText="เพิกถอนสิทธิ์"
+          placeholder="เช่น ย้ายไปปฏิบัติราชการที่อื่น"
+          busy={busy}
+          onCancel={() => setRevoking(null)}
+          onSubmit={(reason) => void revoke(revoking, reason)}
+        />
+      )}
       {editing && state.data && (
         <StaffFormModal
           laoCode={laoCode}

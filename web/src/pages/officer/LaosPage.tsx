@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, Loadable } from '../../components/States';
 import { useLoad } from '../../lib/useLoad';
 import { CreateAdminModal } from './CreateAdminModal';
+import { LaoOrders } from './LaoOrders';
 
 /** LAOs the caller may see; a province officer creates their admins here. */
 export function LaosPage({ me }: { me: Me }) {
@@ -56,6 +57,23 @@ export function LaosPage({ me }: { me: Me }) {
                 dataSource={laos}
                 pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
                 scroll={{ x: 720 }}
+                expandable={
+                  officer
+                    ? {
+                        expandedRowRender: (lao) => <LaoOrders laoCode={lao.code} laoName={lao.nameTh} />,
+                        expandIcon: ({ expanded, onExpand, record }) => (
+                          <Button
+                            size="small"
+                            aria-expanded={expanded}
+                            aria-label={`คำสั่งแต่งตั้งของ ${record.nameTh}`}
+                            onClick={(e) => onExpand(record, e)}
+                          >
+                            {expanded ? 'ซ่อนคำสั่ง' : 'คำสั่ง'}
+                          </Button>
+                        ),
+                      }
+                    : undefined
+                }
                 locale={{
                   emptyText: (
                     <EmptyState

@@ -33,10 +33,12 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
   const ability = useAbility<AppAbility>();
   const { message } = App.useApp();
   const [returning, setReturning] = useState(false);
+  const [revoking, setRevoking] = useState(false);
   const [busy, setBusy] = useState(false);
   const subject = asOrder(order.laoCode, order.provinceCode);
   const doc = order.document ?? null;
   const reviewable = order.state === 'uploaded' && !!doc;
+  const revocable = order.state === 'active' && ability.can('revoke', subject);
   const loadPdf = useCallback(() => ordersApi.document(order.id), [order.id]);
 
   const act = async (work: () => Promise<Order>, done: string): Promise<void> => {
@@ -53,10 +55,25 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
     }
   };
 
+  // An active order is no longer reviewed; the officer may still end it (the appointees lose their rights).
+  const revoke = async (reason: string): Promise<void> => {
+    setBusy(true);
+    try {
+      await ordersApi.revoke(order.id, order.version, reason);
+      message.success(`ยกเลิกคำสั่ง ${order.orderLabel} แล้ว สิทธิ์ของผู้ได้รับแต่งตั้งสิ้นสุดลง`);
+      setRevoking(false);
+      await reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <>
       <PageHeader
-        title={`ตรวจสอบคำสั่ง ${order.orderLabel}`}
+        title={reviewable ? `ตรวจสอบคำสั่ง ${order.orderLabel}` : `คำสั่ง ${order.orderLabel}`}
         help={
           <span>
             {order.laoName} ({order.laoCode}) ·{' '}
@@ -68,28 +85,34 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
           </span>
         }
         extra={
-          reviewable && (
-            <Space wrap>
-              {ability.can('return', subject) && (
-                <Button danger onClick={() => setReturning(true)} disabled={busy}>
-                  ส่งกลับแก้ไข
-                </Button>
-              )}
-              {ability.can('verify', subject) && doc && (
-                <Button
-                  type="primary"
-                  loading={busy}
-                  onClick={() =>
-                    void act(
-                      () => ordersApi.verify(order.id, order.version, doc.sha256),
-                      `คำสั่ง ${order.orderLabel} ผ่านการตรวจสอบแล้ว`,
-                    )
-                  }
-                >
-                  ผ่านการตรวจสอบ
-                </Button>
-              )}
-            </Space>
+          revocable ? (
+            <Button danger onClick={() => setRevoking(true)} disabled={busy}>
+              ยกเลิกคำสั่ง
+            </Button>
+          ) : (
+            reviewable && (
+              <Space wrap>
+                {ability.can('return', subject) && (
+                  <Button danger onClick={() => setReturning(true)} disabled={busy}>
+                    ส่งกลับแก้ไข
+                  </Button>
+                )}
+                {ability.can('verify', subject) && doc && (
+                  <Button
+                    type="primary"
+                    loading={busy}
+                    onClick={() =>
+                      void act(
+                        () => ordersApi.verify(order.id, order.version, doc.sha256),
+                        `คำสั่ง ${order.orderLabel} ผ่านการตรวจสอบแล้ว`,
+                      )
+                    }
+                  >
+                    ผ่านการตรวจสอบ
+                  </Button>
+                )}
+              </Space>
+            )
           )
         }
       />
@@ -141,6 +164,16 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
           </Card>
         </Col>
       </Row>
+      {revoking && (
+        <ReasonModal
+          title={`ยกเลิกคำสั่ง ${order.orderLabel}`}
+          okText="ยกเลิกคำสั่ง"
+          placeholder="เช่น ผู้ได้รับแต่งตั้งย้ายไปปฏิบัติราชการที่อื่น"
+          busy={busy}
+          onCancel={() => setRevoking(false)}
+          onSubmit={(reason) => void revoke(reason)}
+        />
+      )}
       {returning && (
         <ReasonModal
           title="ส่งกลับให้ อปท. แก้ไข"
