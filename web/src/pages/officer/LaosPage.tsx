@@ -56,10 +56,11 @@ export function LaosPage({ me }: { me: Me }) {
                 rowKey="code"
                 dataSource={laos}
                 pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-                scroll={{ x: 720 }}
+                scroll={{ x: officer ? 640 : 720 }}
                 expandable={
                   officer
                     ? {
+                        columnWidth: 96,
                         expandedRowRender: (lao) => <LaoOrders laoCode={lao.code} laoName={lao.nameTh} />,
                         expandIcon: ({ expanded, onExpand, record }) => (
                           <Button
@@ -87,9 +88,9 @@ export function LaosPage({ me }: { me: Me }) {
                 }}
                 columns={[
                   { title: 'รหัส', dataIndex: 'code', width: 100 },
-                  { title: 'ชื่อ อปท.', dataIndex: 'nameTh' },
-                  { title: 'ประเภท', dataIndex: 'typeLabel', width: 140 },
-                  { title: 'อำเภอ', dataIndex: 'districtTh', width: 130 },
+                  { title: 'ชื่อ อปท.', dataIndex: 'nameTh', width: 220 },
+                  { title: 'ประเภท', dataIndex: 'typeLabel', width: 140, responsive: ['lg'] },
+                  { title: 'อำเภอ', dataIndex: 'districtTh', width: 130, responsive: ['lg'] },
                   ...(officer
                     ? [
                         {
