@@ -1,4 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import busboy from 'busboy';
@@ -61,6 +63,11 @@ type Spooled = Omit<Parsed, 'fields'>;
 
 function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
   return new Promise<Parsed>((resolve, reject) => {
+    // Gone before we got here (the spool folder is prepared asynchronously): its 'close' has passed.
+    if (req.destroyed && !req.complete) {
+      reject(CommonErrors.VALIDATION_FAILED({ reason: 'upload aborted by the client' }));
+      return;
+    }
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -75,12 +82,20 @@ function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
     }
     const fields: Record<string, string> = {};
     let spooled: Promise<Spooled> | undefined;
+    let source: Readable | undefined;
+    let sink: WriteStream | undefined;
     let settled = false;
     const fail = (error: unknown): void => {
       if (settled) return;
       settled = true;
       req.unpipe(parser);
-      reject(error);
+      if (!sink) return reject(error);
+      // The caller deletes the spool file once we reject: first stop the copy and wait for the file to be
+      // closed, or a write stream still opening would create the file again after the delete.
+      source?.destroy();
+      sink.destroy();
+      const done = (): void => reject(error);
+      (sink.closed ? Promise.resolve() : once(sink, 'close')).then(done, done);
     };
     parser.on('field', (name, value) => void (fields[name] = value));
     parser.on('file', (name, stream, info) => {
@@ -88,10 +103,12 @@ function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
         stream.resume();
         return;
       }
+      source = stream;
       const tap = new SpoolTap(maxBytes);
       // busboy truncates at the limit and would go on reading the body: fail instead.
       stream.once('limit', () => tap.destroy(OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes })));
-      spooled = pipeline(stream, tap, createWriteStream(path, { flags: 'wx', mode: 0o600 })).then(() => ({
+      sink = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+      spooled = pipeline(stream, tap, sink).then(() => ({
         size: tap.size,
         sha256: tap.hash.digest('hex'),
         filename: sanitizeFilename(info.filename),
