@@ -6,6 +6,8 @@ import { AppointmentOrder } from './entities/appointment-order.entity';
 /**
  * Recomputes `search_text` of every order naming the account, in the caller's transaction, so the
  * review queue finds an appointee by the name they have now (accounts call this after a rename).
+ * A plain UPDATE: the search column is not part of the order's state, so its version (the officers'
+ * optimistic lock) must not move.
  */
 export async function refreshSearchTextOfAppointee(em: EntityManager, accountId: string): Promise<void> {
   const named = await em.find(
@@ -22,12 +24,20 @@ export async function refreshSearchTextOfAppointee(em: EntityManager, accountId:
     { populate: ['account'], orderBy: { createdAt: 'asc' } },
   );
   for (const order of orders) {
-    order.searchText = buildSearchText({
+    const searchText = buildSearchText({
       laoName: order.lao.nameTh,
       subject: order.subject,
       orderNo: order.orderNo,
       orderYear: order.orderYear,
       appointees: grants.filter((g) => g.order?.id === order.id).map((g) => g.account),
     });
+    await em
+      .getConnection()
+      .execute(
+        'update appointment_order set search_text = ? where id = ?',
+        [searchText, order.id],
+        'run',
+        em.getTransactionContext(),
+      );
   }
 }

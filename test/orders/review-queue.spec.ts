@@ -111,6 +111,9 @@ describe('review queue', () => {
     });
     const found = await page(`?q=${encodeURIComponent('ประภาพร สุขสวัสดิ์')}`);
     expect(found.body.items.map((i) => i.id)).toEqual([seeded.orderId]);
+    // The officer's copy of the order is still current: a rename is no change of the order.
+    const order = await api.get<{ version: number }>(`/api/orders/${seeded.orderId}`, c.officer.token);
+    expect(order.body.version).toBe(seeded.version);
   });
 
   it('refuses a forged cursor with 400', async () => {
