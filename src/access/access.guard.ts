@@ -6,7 +6,7 @@ import { TokenService } from '../auth/token.service';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common-errors';
 import { AbilityFactory } from './ability.factory';
-import { dashboardCookieToken } from './dashboard-cookie';
+import { DASHBOARD_COOKIE_KEY, dashboardCookieToken } from './dashboard-cookie';
 import { AUTHENTICATED_KEY, POLICY_KEY, type PolicyMetadata } from './policy.decorator';
 import { PrincipalLoader } from './principal.loader';
 import { PUBLIC_KEY } from './public.decorator';
@@ -36,7 +36,10 @@ export class AccessGuard implements CanActivate {
 
     const path = (request.originalUrl ?? request.url).split('?')[0];
     const header = request.headers.authorization ?? '';
-    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1] ?? dashboardCookieToken(request, path);
+    const cookieAccepted = this.reflector.getAllAndOverride<boolean>(DASHBOARD_COOKIE_KEY, targets) === true;
+    const token =
+      /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1] ??
+      (cookieAccepted ? dashboardCookieToken(request, path) : null);
     if (!token) throw CommonErrors.UNAUTHENTICATED();
     const claims = this.tokens.verifyAccess(token);
     const loaded = await this.principals.load(claims.sub, request.ip ?? null);

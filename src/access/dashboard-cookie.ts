@@ -1,3 +1,4 @@
+import { SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 
 /**
@@ -9,6 +10,10 @@ import type { Request } from 'express';
 export const DASHBOARD_COOKIE = { name: 'dla_queues', path: '/api/queues' } as const;
 
 const TOKEN = /^[A-Za-z0-9._-]+$/;
+
+export const DASHBOARD_COOKIE_KEY = 'dla:dashboard-cookie';
+/** The one route (bull-board) where the guard also takes the dashboard cookie; a URL prefix alone is not enough. */
+export const AcceptsDashboardCookie = (): MethodDecorator => SetMetadata(DASHBOARD_COOKIE_KEY, true);
 
 /** The access token of the dashboard cookie, when the request is for the dashboard and carries one. */
 export function dashboardCookieToken(request: Request, path: string): string | null {
@@ -33,4 +38,9 @@ export function dashboardCookie(token: string, maxAgeSeconds: number, secure: bo
     'SameSite=Strict',
     ...(secure ? ['Secure'] : []),
   ].join('; ');
+}
+
+/** Sent on sign-out: the browser drops the cookie, so a shared computer keeps no way into the board. */
+export function clearedDashboardCookie(): string {
+  return `${DASHBOARD_COOKIE.name}=; Path=${DASHBOARD_COOKIE.path}; Max-Age=0; HttpOnly; SameSite=Strict`;
 }

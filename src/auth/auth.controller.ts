@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { clearedDashboardCookie } from '../access/dashboard-cookie';
 import { AnyAuthenticated } from '../access/policy.decorator';
 import { Public } from '../access/public.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
@@ -31,8 +32,9 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Body() body: RefreshDto): Promise<void> {
+  async logout(@Body() body: RefreshDto, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(body.refreshToken);
+    res.setHeader('Set-Cookie', clearedDashboardCookie());
   }
 
   @ApiBearerAuth()

@@ -56,8 +56,16 @@ describe('queue dashboard (bull-board)', () => {
     const board = await api.request('GET', '/api/queues', { headers: { cookie: pair } });
     expect(board.status).toBe(200);
     expect(String(board.body)).toContain('<base href="/api/queues/" />');
-    // The cookie is no credential anywhere else.
+    // The cookie is no credential anywhere else, not even for API routes reached through the board's prefix.
     expect((await api.request('GET', '/api/me', { headers: { cookie: pair } })).status).toBe(401);
+    const through = await api.request('GET', '/api/queues/api/notifications', { headers: { cookie: pair } });
+    expect(through.status).toBe(404);
+    expect(through.body).toMatchObject({ code: 'NOT_FOUND' });
+    // Signing out tells the browser to drop it.
+    const logout = await api.post('/api/auth/logout', { refreshToken: 'x'.repeat(43) });
+    expect(logout.headers.get('set-cookie')).toBe(
+      'dla_queues=; Path=/api/queues; Max-Age=0; HttpOnly; SameSite=Strict',
+    );
     // An officer may not open a session; a forged cookie is refused.
     expect((await api.post('/api/queue-dashboard/session', {}, officer)).status).toBe(403);
     const forged = await api.request('GET', '/api/queues', { headers: { cookie: 'dla_queues=not.a.token' } });

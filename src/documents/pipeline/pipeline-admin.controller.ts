@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Inject,
-  Next,
   Param,
   ParseUUIDPipe,
   Post,
@@ -13,10 +12,10 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import { dashboardCookie } from '../../access/dashboard-cookie';
+import { AcceptsDashboardCookie, dashboardCookie } from '../../access/dashboard-cookie';
 import { CommonErrors } from '../../common/errors/common-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { Policy } from '../../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../../access/request-context';
 import { IntegrityReportService, type IntegrityReport } from './integrity-report.service';
@@ -92,7 +91,14 @@ export class QueueDashboardController {
   @All('queues{/*path}')
   @ApiExcludeEndpoint()
   @Policy('manage', 'QueueDashboard')
-  serve(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
-    this.board.handle(req, res, next);
+  @AcceptsDashboardCookie()
+  async serve(@Req() req: Request, @Res() res: Response): Promise<void> {
+    // A path bull-board does not know ends here as a 404: handing it on to Nest would reach other routes
+    // with the rewritten URL, under a request the guard let in by the dashboard cookie.
+    await new Promise<void>((resolve, reject) => {
+      res.once('finish', resolve);
+      res.once('close', resolve);
+      this.board.handle(req, res, (error?: unknown) => reject(error ?? CommonErrors.NOT_FOUND()));
+    });
   }
 }
