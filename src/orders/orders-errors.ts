@@ -21,6 +21,11 @@ export const OrdersErrors = defineErrors({
     th: 'แก้ไขคำสั่งแต่งตั้งได้เฉพาะเมื่ออยู่ในสถานะร่างหรือส่งกลับแก้ไขเท่านั้น',
     en: 'An order can only be edited while it is a draft or returned',
   },
+  ORDER_DOCUMENT_PROCESSING: {
+    status: 409,
+    th: 'ระบบกำลังตรวจไฟล์ PDF ของคำสั่งนี้ กรุณารอผลการตรวจก่อนแก้ไขข้อมูล',
+    en: "The order's PDF is being checked; wait for the result before editing",
+  },
   GRANT_NOT_DRAFT: {
     status: 409,
     th: 'ผูกได้เฉพาะสิทธิ์การใช้งานที่อยู่ในสถานะร่างเท่านั้น',

@@ -14,6 +14,7 @@ import { assignGrants } from './order-grants';
 import { loadOrder, loadVisibleLao } from './order-loader';
 import { presentOrder, type OrderView } from './order.presenter';
 import { OrdersErrors } from './orders-errors';
+import { OrderDocument } from '../documents/entities/order-document.entity';
 import { buildSearchText } from './search-text';
 
 const EDITABLE_STATES = new Set<AppointmentOrder['state']>(['draft', 'returned']);
@@ -72,6 +73,10 @@ export class OrdersService {
       if (!EDITABLE_STATES.has(order.state)) throw OrdersErrors.ORDER_NOT_EDITABLE({ state: order.state });
       if (dto.version !== order.version) {
         throw WorkflowErrors.ORDER_VERSION_CONFLICT({ state: order.state, currentVersion: order.version });
+      }
+      // The worker cross-checks the PDF against the order as it was when the upload came in.
+      if (await em.count(OrderDocument, { order: order.id, state: { $in: ['received', 'processing'] } })) {
+        throw OrdersErrors.ORDER_DOCUMENT_PROCESSING();
       }
       if (dto.orderNo !== undefined) order.orderNo = parseOrderNo(dto.orderNo);
       if (dto.orderYear !== undefined) order.orderYear = parseOrderYear(dto.orderYear);

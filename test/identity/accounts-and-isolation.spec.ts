@@ -64,7 +64,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     expect(mails[0].text).not.toMatch(/^(รหัสผ่าน|Password)\s*:/im);
   });
 
-  it('lists the provincial officers to DLA, by province; an officer sees only itself; a bad filter is a 400', async () => {
+  it("lists the provincial officers to DLA, by province; an officer sees only its own province's; a bad filter is a 400", async () => {
     type Officers = { items: { username: string; provinceCode: string; role: string; status: string }[] };
     const all = await api.get<Officers>('/api/province-officers', adminToken);
     expect(all.status).toBe(200);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppointmentOrder } from '../../src/orders/entities/appointment-order.entity';
@@ -102,6 +103,25 @@ describe('orders API (no worker)', () => {
       c.admin.token,
     );
     expect(ok.body).toMatchObject({ orderNo: 202, version: 2 });
+    // While its PDF is being checked, the order keeps what the check compares against.
+    await c.em.fork().insert(OrderDocument, {
+      id: randomUUID(),
+      order: created.body.id,
+      state: 'processing',
+      sha256: 'b'.repeat(64),
+      size: 1000,
+      filename: 'order.pdf',
+      quarantineKey: `orders/${created.body.id}/processing.pdf`,
+      uploadedBy: c.admin.id,
+    });
+    const busy = await api.patch(
+      `/api/orders/${created.body.id}`,
+      { version: 2, orderNo: 203 },
+      c.admin.token,
+    );
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe('ORDER_DOCUMENT_PROCESSING');
+    expect(String(busy.body.message)).toMatch(/[ก-๙]/);
     const uploaded = await c.order('uploaded', 'uploaded');
     const locked = await api.patch(
       `/api/orders/${uploaded.orderId}`,

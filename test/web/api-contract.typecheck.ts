@@ -23,7 +23,15 @@ import type { LaoServiceView } from '../../src/registry/services/lao-service.pre
 import type { HistoryEntryView } from '../../src/workflow/history.presenter';
 import type * as Web from '../../web/src/api/types.js' with { 'resolution-mode': 'import' };
 
-type Fits<Server, Console> = [Server] extends [Console] ? true : false;
+/**
+ * The server's type fits the console's, and the server declares every field the console reads (an
+ * optional field the presenter stopped sending would otherwise still "fit").
+ */
+type Fits<Server, Console> = [Server] extends [Console]
+  ? [Exclude<keyof Console, keyof Server>] extends [never]
+    ? true
+    : false
+  : false;
 const fits = <T extends true>(value: T): T => value;
 
 export const API_CONTRACT = [

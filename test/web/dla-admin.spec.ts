@@ -130,8 +130,7 @@ describe('web console: DLA central', () => {
       page.context().waitForEvent('page'),
       page.getByRole('button', { name: /แดชบอร์ดคิวงาน/ }).click(),
     ]);
-    await board.waitForLoadState();
-    expect(new URL(board.url()).pathname).toBe('/api/queues');
+    await board.waitForURL((url) => url.pathname === '/api/queues');
     // bull-board's own UI, served through the guard with the dashboard cookie.
     await board.getByText('documents', { exact: true }).first().waitFor();
     await board.close();

@@ -63,8 +63,9 @@ type Spooled = Omit<Parsed, 'fields'>;
 
 function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
   return new Promise<Parsed>((resolve, reject) => {
-    // Gone before we got here (the spool folder is prepared asynchronously): its 'close' has passed.
-    if (req.destroyed && !req.complete) {
+    // Gone before we got here (the spool folder is prepared asynchronously): its 'close' has passed, and a
+    // destroyed request gives no more data even when it had all arrived.
+    if (req.destroyed) {
       reject(CommonErrors.VALIDATION_FAILED({ reason: 'upload aborted by the client' }));
       return;
     }

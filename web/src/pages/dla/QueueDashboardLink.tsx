@@ -30,10 +30,19 @@ export function QueueDashboardLink() {
   }, [allowed]);
 
   const open = async (): Promise<void> => {
+    // Opened during the click (popup blockers refuse a window opened after an await), pointed at the
+    // board once the cookie is set.
+    const tab = window.open('about:blank', '_blank');
     try {
       await http.post<void>('/api/queue-dashboard/session');
-      window.open(QUEUES_PATH, '_blank', 'noopener');
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = QUEUES_PATH;
+      } else {
+        window.open(QUEUES_PATH, '_blank', 'noopener');
+      }
     } catch (e) {
+      tab?.close();
       message.error(errorText(e));
     }
   };

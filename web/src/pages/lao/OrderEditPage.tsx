@@ -8,6 +8,7 @@ import { Loadable } from '../../components/States';
 import { dayjs } from '../../lib/dates';
 import { Link, navigate } from '../../lib/router';
 import { useLoad } from '../../lib/useLoad';
+import { isProcessing } from './DocumentStatus';
 import { OrderForm, appointeeCandidates, toOrderInput, type OrderFormValues } from './OrderForm';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -44,15 +45,23 @@ export function OrderEditPage({ id, laoCode }: { id: string; laoCode: string }) 
             help={<Link to={`/orders/${order.id}`}>← กลับไปหน้าคำสั่ง</Link>}
           />
         );
-        if (!EDITABLE.has(order.state))
+        if (!EDITABLE.has(order.state) || isProcessing(order))
           return (
             <>
               {header}
               <Alert
                 type="info"
                 showIcon
-                title="คำสั่งนี้แก้ไขไม่ได้แล้ว (This order can no longer be edited)"
-                description="แก้ไขได้เฉพาะคำสั่งที่ยังเป็นร่างหรือถูกส่งกลับให้แก้ไข หากคำสั่งรอตรวจสอบอยู่ ให้ถอนคำสั่งก่อน"
+                title={
+                  isProcessing(order)
+                    ? 'ระบบกำลังตรวจไฟล์ PDF ของคำสั่งนี้ (The PDF is being checked)'
+                    : 'คำสั่งนี้แก้ไขไม่ได้แล้ว (This order can no longer be edited)'
+                }
+                description={
+                  isProcessing(order)
+                    ? 'รอผลการตรวจไฟล์ก่อน แล้วจึงแก้ไขข้อมูลคำสั่ง'
+                    : 'แก้ไขได้เฉพาะคำสั่งที่ยังเป็นร่างหรือถูกส่งกลับให้แก้ไข หากคำสั่งรอตรวจสอบอยู่ ให้ถอนคำสั่งก่อน'
+                }
               />
             </>
           );
