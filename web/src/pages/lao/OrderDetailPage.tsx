@@ -1,7 +1,7 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space } from 'antd';
 import { useAbility } from '@casl/react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { asOrder, type AppAbility } from '../../access/ability';
 import { errorText } from '../../api/errors';
 import { ordersApi } from '../../api/orders';
@@ -9,7 +9,7 @@ import type { Order } from '../../api/types';
 import { AppointeesTable } from '../../components/AppointeesTable';
 import { OrderTimeline } from '../../components/OrderTimeline';
 import { PageHeader } from '../../components/PageHeader';
-import { ReasonModal } from '../../components/ReasonModal';
+import { RevokeOrderButton } from '../../components/RevokeOrderButton';
 import { StateTag } from '../../components/StateTag';
 import { Loadable } from '../../components/States';
 import { thaiDate } from '../../lib/dates';
@@ -56,24 +56,6 @@ function OrderView({
   const canUpload = ability.can('upload', subject) && EDITABLE.has(order.state) && !isProcessing(order);
   const canEdit = ability.can('update', subject) && EDITABLE.has(order.state) && !isProcessing(order);
   const canWithdraw = ability.can('withdraw', subject) && order.state === 'uploaded';
-  const canRevoke = ability.can('revoke', subject) && order.state === 'active';
-  const [revoking, setRevoking] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const revoke = async (reason: string): Promise<void> => {
-    setBusy(true);
-    try {
-      await ordersApi.revoke(order.id, order.version, reason);
-      message.success('ยกเลิกคำสั่งแล้ว สิทธิ์ของผู้ได้รับแต่งตั้งสิ้นสุดลง');
-      setRevoking(false);
-      await reload();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const withdraw = async (): Promise<void> => {
     try {
       setOrder({ ...(await ordersApi.withdraw(order.id, order.version)), latestUpload: order.latestUpload });
@@ -120,11 +102,7 @@ function OrderView({
                 <Button danger>ถอนคำสั่ง</Button>
               </Popconfirm>
             )}
-            {canRevoke && (
-              <Button danger onClick={() => setRevoking(true)}>
-                ยกเลิกคำสั่ง
-              </Button>
-            )}
+            <RevokeOrderButton order={order} onRevoked={reload} />
           </Space>
         }
       />
@@ -162,16 +140,6 @@ function OrderView({
           </Card>
         </Col>
       </Row>
-      {revoking && (
-        <ReasonModal
-          title={`ยกเลิกคำสั่ง ${order.orderLabel}`}
-          okText="ยกเลิกคำสั่ง"
-          placeholder="เช่น ผู้ได้รับแต่งตั้งย้ายไปปฏิบัติราชการที่อื่น"
-          busy={busy}
-          onCancel={() => setRevoking(false)}
-          onSubmit={(reason) => void revoke(reason)}
-        />
-      )}
     </>
   );
 }

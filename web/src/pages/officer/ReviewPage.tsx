@@ -11,6 +11,7 @@ import { OrderTimeline } from '../../components/OrderTimeline';
 import { PageHeader } from '../../components/PageHeader';
 import { PdfPreview } from '../../components/PdfPreview';
 import { ReasonModal } from '../../components/ReasonModal';
+import { RevokeOrderButton } from '../../components/RevokeOrderButton';
 import { StateTag } from '../../components/StateTag';
 import { Loadable } from '../../components/States';
 import { useAuth } from '../../auth/AuthContext';
@@ -33,12 +34,10 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
   const ability = useAbility<AppAbility>();
   const { message } = App.useApp();
   const [returning, setReturning] = useState(false);
-  const [revoking, setRevoking] = useState(false);
   const [busy, setBusy] = useState(false);
   const subject = asOrder(order.laoCode, order.provinceCode);
   const doc = order.document ?? null;
   const reviewable = order.state === 'uploaded' && !!doc;
-  const revocable = order.state === 'active' && ability.can('revoke', subject);
   const loadPdf = useCallback(() => ordersApi.document(order.id), [order.id]);
 
   const act = async (work: () => Promise<Order>, done: string): Promise<void> => {
@@ -50,21 +49,6 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
     } catch (e) {
       message.error(errorText(e));
       await reload();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // An active order is no longer reviewed; the officer may still end it (the appointees lose their rights).
-  const revoke = async (reason: string): Promise<void> => {
-    setBusy(true);
-    try {
-      await ordersApi.revoke(order.id, order.version, reason);
-      message.success(`ยกเลิกคำสั่ง ${order.orderLabel} แล้ว สิทธิ์ของผู้ได้รับแต่งตั้งสิ้นสุดลง`);
-      setRevoking(false);
-      await reload();
-    } catch (e) {
-      message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -85,10 +69,9 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
           </span>
         }
         extra={
-          revocable ? (
-            <Button danger onClick={() => setRevoking(true)} disabled={busy}>
-              ยกเลิกคำสั่ง
-            </Button>
+          order.state === 'active' ? (
+            // No longer reviewed; the officer may still end it (the appointees lose their rights).
+            <RevokeOrderButton order={order} onRevoked={reload} />
           ) : (
             reviewable && (
               <Space wrap>
@@ -164,16 +147,6 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
           </Card>
         </Col>
       </Row>
-      {revoking && (
-        <ReasonModal
-          title={`ยกเลิกคำสั่ง ${order.orderLabel}`}
-          okText="ยกเลิกคำสั่ง"
-          placeholder="เช่น ผู้ได้รับแต่งตั้งย้ายไปปฏิบัติราชการที่อื่น"
-          busy={busy}
-          onCancel={() => setRevoking(false)}
-          onSubmit={(reason) => void revoke(reason)}
-        />
-      )}
       {returning && (
         <ReasonModal
           title="ส่งกลับให้ อปท. แก้ไข"
