@@ -9,10 +9,8 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,7 +21,7 @@ import { AppModule } from '../src/app.module';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { closeValidationPools, validationThreads } from '../src/documents/inspection/sandboxed-validate';
 import { configureApp } from '../src/http/configure-app';
-import { deleteQueueKeys } from './redis-cleanup';
+import { openBenchSandbox } from './bench-sandbox';
 import { Worker } from 'node:worker_threads';
 import type { UploadJob, UploadResult } from './pipeline/clients';
 import type { UploadWorkerInput } from './pipeline/upload-worker';
@@ -88,21 +86,14 @@ async function main(): Promise<void> {
   const docs = arg('docs', 500);
   const concurrency = arg('concurrency', 20);
   const workerConcurrency = arg('worker-concurrency', 4);
-  const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const dbName = `dla_bench_${randomBytes(4).toString('hex')}`;
-  const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
-  const storageDir = await mkdtemp(join(tmpdir(), 'dla-bench-pipeline-'));
-  const pg = new Client({ connectionString: dbUrl.toString() });
+  const sandbox = await openBenchSandbox('dla-bench-pipeline-');
+  const { dbName, dbUrl, queuePrefix, storageDir, admin } = sandbox;
+  const pg = new Client({ connectionString: dbUrl });
   let app: NestExpressApplication | undefined;
   let worker: WorkerProcess | undefined;
   try {
     execFileSync(process.execPath, [join(__dirname, '../src/database/cli/migrate.js')], {
-      env: { ...process.env, DATABASE_URL: dbUrl.toString() },
+      env: { ...process.env, DATABASE_URL: dbUrl },
       stdio: 'pipe',
     });
     await pg.connect();
@@ -130,7 +121,7 @@ async function main(): Promise<void> {
 
     const env: Record<string, string> = {
       NODE_ENV: 'development',
-      DATABASE_URL: dbUrl.toString(),
+      DATABASE_URL: dbUrl,
       QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: storageDir,
       S3_ENDPOINT: '',
@@ -234,12 +225,7 @@ async function main(): Promise<void> {
     await worker?.stop();
     await app?.close();
     await pg.end().catch(() => undefined);
-    if (!process.argv.includes('--keep'))
-      await admin.query(`drop database if exists "${dbName}" with (force)`);
-    else console.log(`kept database ${dbName}`);
-    await admin.end();
-    await rm(storageDir, { recursive: true, force: true });
-    await deleteQueueKeys(queuePrefix).catch(() => undefined);
+    await sandbox.dispose();
   }
 }
 

@@ -7,10 +7,8 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -21,7 +19,7 @@ import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { configureApp } from '../src/http/configure-app';
-import { deleteQueueKeys } from './redis-cleanup';
+import { openBenchSandbox } from './bench-sandbox';
 import { buildReviewQueueQuery } from '../src/orders/review-queue/review-queue.query';
 import type { LoadWorkerInput, LoadWorkerOutput } from './review-queue/load-worker';
 import { LAO_COUNT, SEARCH_WORDS, seed } from './review-queue/seed';
@@ -60,22 +58,15 @@ async function main(): Promise<void> {
   const seconds = arg('seconds', 30);
   const concurrency = arg('concurrency', 50);
   const thinkMs = arg('think-ms', 0);
-  const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const dbName = `dla_bench_${randomBytes(4).toString('hex')}`;
-  const queuePrefix = `bench-${randomBytes(3).toString('hex')}`;
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
-  const storageDir = await mkdtemp(join(tmpdir(), 'dla-bench-'));
+  const sandbox = await openBenchSandbox('dla-bench-');
+  const { dbName, dbUrl, queuePrefix, storageDir, admin } = sandbox;
   let app: NestExpressApplication | undefined;
   try {
     execFileSync(process.execPath, [join(__dirname, '../src/database/cli/migrate.js')], {
-      env: { ...process.env, DATABASE_URL: dbUrl.toString() },
+      env: { ...process.env, DATABASE_URL: dbUrl },
       stdio: 'pipe',
     });
-    const pg = new Client({ connectionString: dbUrl.toString() });
+    const pg = new Client({ connectionString: dbUrl });
     await pg.connect();
     let started = performance.now();
     const { officers } = await seed(pg, orders, await new PasswordHasher().hash(PASSWORD));
@@ -86,7 +77,7 @@ async function main(): Promise<void> {
 
     Object.assign(process.env, {
       NODE_ENV: 'development',
-      DATABASE_URL: dbUrl.toString(),
+      DATABASE_URL: dbUrl,
       QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'silent',
@@ -143,7 +134,7 @@ async function main(): Promise<void> {
       searchWords: SEARCH_WORDS,
       verifyShare: arg('verify-share', 0.2),
       thinkMs,
-      databaseUrl: dbUrl.toString(),
+      databaseUrl: dbUrl,
       sql,
     };
     const apiElu = performance.eventLoopUtilization();
@@ -185,12 +176,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app?.close();
-    if (!process.argv.includes('--keep'))
-      await admin.query(`drop database if exists "${dbName}" with (force)`);
-    else console.log(`kept database ${dbName}`);
-    await admin.end();
-    await rm(storageDir, { recursive: true, force: true });
-    await deleteQueueKeys(queuePrefix).catch(() => undefined);
+    await sandbox.dispose();
   }
 }
 
