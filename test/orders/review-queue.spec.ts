@@ -116,6 +116,15 @@ describe('review queue', () => {
     expect(order.body.version).toBe(seeded.version);
   });
 
+  it('finds orders by the LAO’s current name after a registry correction renames it', async () => {
+    await c.em
+      .getConnection()
+      .execute(`update lao set name_th = 'องค์การบริหารส่วนตำบลโนนแดงใหม่' where code = ?`, [c.lao.code]);
+    const found = await page(`?q=${encodeURIComponent('โนนแดงใหม่')}`);
+    expect(found.body.items.length).toBeGreaterThan(0);
+    expect(found.body.items.every((i) => i.laoCode === c.lao.code)).toBe(true);
+  });
+
   it('refuses a forged cursor with 400', async () => {
     expect((await page('?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });

@@ -88,7 +88,11 @@ export function buildReviewQueueQuery(
     .andWhere({ state: 'uploaded' });
   if (filter.province) qb.andWhere({ provinceCode: filter.province });
   if (filter.lao) qb.andWhere({ lao: filter.lao });
-  if (filter.q?.trim()) qb.andWhere('o.search_text ilike ?', [likePattern(filter.q)]);
+  if (filter.q?.trim()) {
+    // The LAO's current name too: search_text keeps the name the LAO had when the order was written.
+    const pattern = likePattern(filter.q);
+    qb.andWhere('(o.search_text ilike ? or l.name_th ilike ?)', [pattern, pattern]);
+  }
   if (filter.findings) qb.andWhere(`jsonb_array_length(coalesce(d.findings, '[]'::jsonb)) > 0`);
   if (filter.overdueCutoffs) {
     qb.andWhere('o.submitted_at < (?::timestamptz[])[l.review_sla_days + 1]', [filter.overdueCutoffs]);
