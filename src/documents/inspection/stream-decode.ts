@@ -1,4 +1,4 @@
-import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { Unzlib } from 'fflate';
 
 /**
  * Decodes stream bodies for inspection under a shared output budget, so a "zip bomb" (a few KB that inflate to
@@ -33,16 +33,36 @@ export function decodeStream(data: Buffer, filters: readonly string[], budget: D
   return { kind: 'ok', data: current };
 }
 
+/**
+ * fflate, not node:zlib: this runs in the validation threads, which are terminated when a document runs out
+ * of time, and Node aborts the whole process when a thread dies between creating a zlib handle and
+ * initialising it ("close before init"). Pure JS leaves nothing native half-made.
+ */
 function inflateCapped(data: Buffer, budget: DecodeBudget): Buffer | 'over-budget' {
   if (budget.remaining <= 0) return data.length === 0 ? data : 'over-budget';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > budget.remaining) throw OVER_BUDGET;
+    chunks.push(chunk);
+  });
+  const input = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   try {
-    // Z_SYNC_FLUSH: a truncated stream yields what it has (pdf.js is as lenient) instead of throwing.
-    return inflateSync(data, { maxOutputLength: budget.remaining, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    // Small slices of input (deflate expands at most ~1032:1), so a bomb is stopped within a few MB of the
+    // budget. Never final: a truncated stream yields what it has (pdf.js is as lenient) instead of throwing.
+    for (let at = 0; at < input.length; at += INFLATE_SLICE) {
+      inflater.push(input.subarray(at, at + INFLATE_SLICE), false);
+    }
   } catch (e: unknown) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'over-budget';
+    if (e === OVER_BUDGET) return 'over-budget';
     throw e;
   }
+  return Buffer.concat(chunks, total);
 }
+
+const OVER_BUDGET = new Error('inflate output over budget');
+const INFLATE_SLICE = 4096;
 
 function asciiHex(data: Buffer): Buffer {
   const text = data.toString('latin1');
