@@ -22,7 +22,8 @@ export const GRANT_STATE: Record<GrantState, { label: string; color: string }> =
 export const DOCUMENT_STATE: Record<DocumentState, { label: string; color: string }> = {
   received: { label: 'ได้รับไฟล์แล้ว', color: 'processing' },
   processing: { label: 'กำลังตรวจสอบไฟล์', color: 'processing' },
-  valid: { label: 'ไฟล์ผ่านการตรวจ', color: 'success' },
+  // About the file itself (readable, safe, 1-50 pages); what it says is in the findings beside it.
+  valid: { label: 'ไฟล์ถูกต้องตามรูปแบบ', color: 'success' },
   needs_manual_check: { label: 'ต้องตรวจด้วยตนเอง', color: 'warning' },
   rejected: { label: 'ไฟล์ไม่ผ่าน', color: 'error' },
 };
