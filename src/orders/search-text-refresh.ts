@@ -23,21 +23,21 @@ export async function refreshSearchTextOfAppointee(em: EntityManager, accountId:
     { order: { $in: orderIds } },
     { populate: ['account'], orderBy: { createdAt: 'asc' } },
   );
-  for (const order of orders) {
-    const searchText = buildSearchText({
+  const texts = orders.map((order) =>
+    buildSearchText({
       laoName: order.lao.nameTh,
       subject: order.subject,
       orderNo: order.orderNo,
       orderYear: order.orderYear,
       appointees: grants.filter((g) => g.order?.id === order.id).map((g) => g.account),
-    });
-    await em
-      .getConnection()
-      .execute(
-        'update appointment_order set search_text = ? where id = ?',
-        [searchText, order.id],
-        'run',
-        em.getTransactionContext(),
-      );
-  }
+    }),
+  );
+  // One statement for all of them; one JSON parameter, as knex would expand an array binding.
+  await em.getConnection().execute(
+    `update appointment_order o set search_text = v.text
+         from jsonb_to_recordset(?::jsonb) as v(id uuid, text text) where o.id = v.id`,
+    [JSON.stringify(orders.map((o, i) => ({ id: o.id, text: texts[i] })))],
+    'run',
+    em.getTransactionContext(),
+  );
 }
