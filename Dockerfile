@@ -4,7 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && (npm run build:web --if-present) && npm prune --omit=dev
+# `npm run build` compiles the API and workers into dist/ and the console into web/dist.
+RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 # OCR for scanned orders and poppler for rendering their pages; Thai fonts for rendering.
@@ -16,6 +17,7 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/migrations ./migrations
 USER node
 EXPOSE 3000

@@ -14,6 +14,8 @@ import { renderNotice } from './templates/workflow-notice';
  * Handles `notifications.dispatch`: one event → an in-app notification and an e-mail per recipient.
  * Idempotent: the event is claimed with a conditional UPDATE in the same transaction that writes the
  * notifications, so a repeated job (or a second worker) finds it dispatched and does nothing.
+ * Events of the same kind and reason still waiting are claimed with it and sent as one summary (their
+ * own jobs then find them dispatched): many orders activated at once make one mail, not one each.
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -31,7 +33,8 @@ export class NotificationDispatcher {
       );
       if (claimed === 0) return 0;
       const event = await tx.findOneOrFail(NotificationEvent, eventId);
-      const orders = await tx.find(AppointmentOrder, { id: { $in: event.orderIds } }, { populate: ['lao'] });
+      const orderIds = [...event.orderIds, ...(await this.claimWaitingLike(tx, event))];
+      const orders = await tx.find(AppointmentOrder, { id: { $in: orderIds } }, { populate: ['lao'] });
       const recipients = await resolveRecipients(tx, event.kind as NoticeKind, orders);
       for (const recipient of recipients) {
         const notice = renderNotice({
@@ -61,5 +64,17 @@ export class NotificationDispatcher {
       }
       return recipients.length;
     });
+  }
+
+  /** Claims the undispatched events like `event` (same kind and reason); returns their order ids. */
+  private async claimWaitingLike(tx: EntityManager, event: NotificationEvent): Promise<string[]> {
+    const rows = await tx.execute<{ order_ids: string[] }[]>(
+      `update notification_event set dispatched_at = now()
+        where dispatched_at is null and kind = ? and reason is not distinct from ?
+          and created_at > now() - interval '1 day'
+        returning order_ids`,
+      [event.kind, event.reason ?? null],
+    );
+    return rows.flatMap((row) => row.order_ids);
   }
 }

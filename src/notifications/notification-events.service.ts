@@ -4,6 +4,13 @@ import { OutboxService } from '../outbox/outbox.service';
 import type { NoticeKind, NoticeSink, WorkflowNotice } from '../workflow/transition-context';
 import { NotificationEvent } from './entities/notification-event.entity';
 
+/**
+ * Activations come in bursts (a bulk verify of orders in effect today, the sweep after a restart),
+ * each in its own transaction: their dispatch waits this long so the dispatcher can merge the burst
+ * into one summary per recipient.
+ */
+export const ACTIVATION_NOTICE_DELAY_MS = 2000;
+
 /** Writes notification events (and their dispatch job) into the caller's transaction. */
 @Injectable()
 export class NotificationEvents {
@@ -16,7 +23,8 @@ export class NotificationEvents {
     reason: string | null = null,
   ): NotificationEvent {
     const event = em.create(NotificationEvent, { kind, orderIds, reason });
-    this.outbox.enqueue(em, 'notifications.dispatch', { eventId: event.id });
+    const delayMs = kind === 'order.activated' ? ACTIVATION_NOTICE_DELAY_MS : 0;
+    this.outbox.enqueue(em, 'notifications.dispatch', { eventId: event.id }, { delayMs });
     return event;
   }
 

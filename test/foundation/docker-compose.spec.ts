@@ -56,4 +56,13 @@ describe('docker-compose.yml', () => {
     const env = compose.services.api.environment ?? {};
     for (const name of Object.keys(env)) expect(names).toContain(name);
   });
+
+  it('builds an image whose runtime stage carries the API, the console and the migrations', () => {
+    const dockerfile = readFileSync(join(__dirname, '../../Dockerfile'), 'utf8');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    // The API serves web/dist at / (src/web-console): without it the console answers 404 in Docker.
+    for (const path of ['dist', 'web/dist', 'migrations', 'node_modules']) {
+      expect(runtime).toMatch(new RegExp(`^COPY --from=build /app/${path} \\./${path}$`, 'm'));
+    }
+  });
 });

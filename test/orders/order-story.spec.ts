@@ -2,9 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { bangkokDate } from '../../src/workflow/bangkok-date';
 import { ApiClient } from '../support/http';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { startS3rver, type RunningS3rver } from '../support/s3rver';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
-import { createLao, enableServicesInDb } from '../support/workflow-factories';
+import { createLao } from '../support/workflow-factories';
 import { setPasswordFromMail, uploadPdf, waitForBody } from './support/story-helpers';
 import { orderTextLines, thaiOrderPdf } from './support/thai-pdf';
 
@@ -35,11 +36,12 @@ const PASSWORD = 'Str0ng-Pass-for-DLA-2569';
 const SERVICES = ['waste-fee', 'building-permit'];
 
 /**
- * The whole story over HTTP with the worker running in-process: officer → LAO admin (mailed link) →
+ * The whole story over HTTP with the worker running in-process, documents in s3rver (MinIO adapter): officer → LAO admin (mailed link) →
  * staff with services → order → Thai PDF → review queue → verify → active → staff sign in.
  */
-describe('appointment order story (API + worker + SMTP)', () => {
+describe('appointment order story (API + worker + S3 + SMTP)', () => {
   let sink: SmtpSink;
+  let s3: RunningS3rver;
   let t: TestApp;
   let worker: TestWorker;
   let api: ApiClient;
@@ -52,7 +54,16 @@ describe('appointment order story (API + worker + SMTP)', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await createTestApp({ env: { SMTP_URL: sink.url } });
+    s3 = await startS3rver();
+    t = await createTestApp({
+      env: {
+        SMTP_URL: sink.url,
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+        S3_REGION: s3.region,
+      },
+    });
     worker = await startTestWorker(t.env);
     api = new ApiClient(t.baseUrl);
     lao = await createLao(t.app.get(EntityManager), {
@@ -64,6 +75,7 @@ describe('appointment order story (API + worker + SMTP)', () => {
     await worker?.close();
     await t?.close();
     await sink?.close();
+    await s3?.stop();
   });
 
   it('a provincial officer is invited by DLA and sets the password from the e-mailed link', async () => {
@@ -106,7 +118,7 @@ describe('appointment order story (API + worker + SMTP)', () => {
   it('the admin enables two services and adds two staff with them', async () => {
     for (const key of SERVICES) {
       const res = await api.put(`/api/laos/${lao.code}/services/${key}`, { enabled: true }, admin);
-      if (res.status !== 200) await enableServicesInDb(t.app.get(EntityManager), lao.code, [key]);
+      expect(res.status).toBe(200);
     }
     const people = [
       {
@@ -265,6 +277,21 @@ describe('appointment order story (API + worker + SMTP)', () => {
       const me = await api.get<{ role: string; grant: GrantBody }>('/api/me', token);
       expect(me.body.role).toBe('lao_user');
       expect(me.body.grant).toMatchObject({ state: 'active', services: person.grant.services });
+      // Only the granted service, and nothing an admin does.
+      const services = await api.get<{ items: { serviceKey: string }[] }>(
+        `/api/laos/${lao.code}/services`,
+        token,
+      );
+      expect(services.body.items.map((x) => x.serviceKey)).toEqual([SERVICES[i]]);
+      // Of the LAO's accounts a staff member sees only its own.
+      const accounts = await api.get<{ items: { id: string }[] }>(`/api/laos/${lao.code}/accounts`, token);
+      expect(accounts.body.items.map((a) => a.id)).toEqual([person.id]);
+      const selfGrant = await api.post(
+        `/api/laos/${lao.code}/accounts`,
+        { title: 'นาย', firstName: 'แอบ', lastName: 'เพิ่ม', position: 'x', email: 'sneak@khumuang.example' },
+        token,
+      );
+      expect(selfGrant.status).toBe(403);
     }
   });
 

@@ -42,6 +42,11 @@ describe('review queue', () => {
         where order_id = ?`,
       [ids[1]],
     );
+    await conn.execute(
+      `update order_document set findings = '[{"code":"TEXT_FROM_OCR","severity":"info","expected":"","found":""}]'
+        where order_id = ?`,
+      [ids[2]],
+    );
     await conn.execute(`update appointment_order set search_text = 'สมหญิง รักงาน' where id = ?`, [ids[2]]);
     farId = (await c.order('uploaded', 'uploaded', c.farLao.code)).orderId;
     await c.order('draft', 'draft');
@@ -71,6 +76,7 @@ describe('review queue', () => {
     expect((await page(`?lao=${c.otherLao.code}`)).body.items.map((i) => i.id)).toEqual([ids[3]]);
     expect((await page('?province=40')).body.items).toEqual([]);
     expect((await page(`?q=${encodeURIComponent('สมหญิง')}`)).body.items.map((i) => i.id)).toEqual([ids[2]]);
+    // Information-only findings (ids[2]: OCR was used) are not findings to check.
     const withFindings = (await page('?findings=true')).body.items;
     expect(withFindings.map((i) => i.id)).toEqual([ids[1]]);
     expect(withFindings[0].document?.findings[0].code).toBe('LAO_NAME_NOT_FOUND');

@@ -102,6 +102,51 @@ describe('worker jobs: activation sweep, bulk summaries, rejected documents', ()
         .fork()
         .count(Notification, { account: c.admin.id, kind: 'order.verified', createdAt: { $gte: since } }),
     ).toBe(1);
+    // Both were in effect at once: their activations (two jobs, two transactions) make one mail too.
+    const inEffect = await sink.waitFor(
+      (m) =>
+        m.to.includes(adminMail) &&
+        m.subject.includes('มีผลใช้งานแล้ว') &&
+        labels.some((l) => m.text.includes(l)),
+    );
+    expect(inEffect.subject).toMatch(/มีผลใช้งานแล้ว \d+ รายการ/);
+    expect(labels.every((l) => inEffect.text.includes(l))).toBe(true);
+    // Once every event is dispatched, one in-app notice (written with its mail) names these orders.
+    const conn = c.em.fork().getConnection();
+    for (let i = 0; i < 100; i++) {
+      const [{ n }] = await conn.execute<{ n: string }[]>(
+        'select count(*) as n from notification_event where dispatched_at is null',
+      );
+      if (Number(n) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const activated = await c.em
+      .fork()
+      .find(Notification, { account: c.admin.id, kind: 'order.activated', createdAt: { $gte: since } });
+    expect(activated.filter((n) => labels.some((l) => n.body.includes(l)))).toHaveLength(1);
+  });
+
+  it('a returned order tells its LAO admin why, in-app and by mail', async () => {
+    const seeded = await c.order('uploaded', 'uploaded');
+    const reason = 'เลขที่คำสั่งในเอกสารไม่ตรงกับที่กรอก';
+    const res = await api.post<OrderBody>(
+      `/api/orders/${seeded.orderId}/return`,
+      { version: seeded.version, reason },
+      c.officer.token,
+    );
+    expect(res.body.state).toBe('returned');
+    const adminMail = `${c.admin.username}@test.localhost`;
+    const mail = await sink.waitFor((m) => m.to.includes(adminMail) && m.subject.includes('ส่งกลับให้แก้ไข'));
+    expect(mail.text).toContain(`เหตุผล: ${reason}`);
+    const notes = await waitForBody<{ items: { kind: string; body: string; link: string }[] }>(
+      api,
+      c.admin.token,
+      '/api/notifications',
+      (n) => n.items.some((i) => i.kind === 'order.returned'),
+    );
+    const note = notes.items.find((i) => i.kind === 'order.returned');
+    expect(note?.body).toContain(reason);
+    expect(note?.link).toContain(`/orders/${seeded.orderId}`);
   });
 
   it('a broken PDF is rejected by the worker: reasons recorded, order stays draft, the admin is told', async () => {

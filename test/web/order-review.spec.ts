@@ -155,8 +155,11 @@ describe('web console: appointment orders and review', () => {
     await link.focus();
     await page.keyboard.press('Enter');
     await heading(page, `ตรวจสอบคำสั่ง ที่ ${ORDER_NO}/${ORDER_YEAR}`);
-    const canvas = page.locator('canvas.pdf-page');
-    await canvas.first().waitFor({ timeout: 20_000 });
+    // Every page painted, not merely its canvas in place (pdf.js draws after the canvas is attached).
+    await page
+      .locator('.pdf-pages[data-rendered="true"] canvas.pdf-page')
+      .first()
+      .waitFor({ timeout: 20_000 });
     expect(await page.locator('.pdf-pages').getAttribute('data-pages')).toBe('1');
     // Browser-side code as a string: the test project has no DOM types.
     const inked = Number(

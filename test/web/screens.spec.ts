@@ -214,7 +214,10 @@ describe('web console: screens, accessibility and layout', () => {
         path: `/orders/${orderId}`,
         title: /^ตรวจสอบคำสั่ง ที่ 7\//,
         prepare: async (page) => {
-          await page.locator('canvas.pdf-page').first().waitFor({ timeout: 20_000 });
+          await page
+            .locator('.pdf-pages[data-rendered="true"] canvas.pdf-page')
+            .first()
+            .waitFor({ timeout: 20_000 });
         },
       },
       { name: 'readiness', path: '/readiness', title: /^ความพร้อมของ อปท\. จังหวัด/, phone: true },

@@ -279,7 +279,7 @@ describe('web console: the whole story, from the first admin to an active order'
     await heading(page, 'คิวตรวจสอบคำสั่งแต่งตั้ง');
     await page.getByRole('link', { name: `ตรวจสอบคำสั่ง ที่ 12/${ORDER_YEAR} ของ ${lao.nameTh}` }).click();
     await heading(page, `ตรวจสอบคำสั่ง ที่ 12/${ORDER_YEAR}`);
-    await page.locator('canvas.pdf-page').first().waitFor();
+    await page.locator('.pdf-pages[data-rendered="true"] canvas.pdf-page').first().waitFor();
     // The return is part of the order's history.
     await page.getByText('เหตุผล: เลขที่คำสั่งที่กรอกเป็น 13 แต่ในคำสั่งที่ลงนามเป็นที่ 12').waitFor();
     await page.getByRole('button', { name: 'ผ่านการตรวจสอบ' }).click();

@@ -4,6 +4,9 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { AppointmentOrder } from '../entities/appointment-order.entity';
 import { normalizeSearch } from '../search-text';
 
+/** Findings an officer must look at (a bound parameter: the `?` of jsonpath would read as a placeholder). */
+const FINDINGS_TO_CHECK = '$[*] ? (@.severity != "info")';
+
 export interface QueueFilter {
   /** From accessibleFilter('verify', 'AppointmentOrder'): what the caller may verify. */
   allowed: FilterQuery<AppointmentOrder>;
@@ -93,7 +96,8 @@ export function buildReviewQueueQuery(
     const pattern = likePattern(filter.q);
     qb.andWhere('(o.search_text ilike ? or l.name_th ilike ?)', [pattern, pattern]);
   }
-  if (filter.findings) qb.andWhere(`jsonb_array_length(coalesce(d.findings, '[]'::jsonb)) > 0`);
+  // Findings to look at: information-only ones (OCR used, a name matched loosely) do not count.
+  if (filter.findings) qb.andWhere('jsonb_path_exists(d.findings, ?::jsonpath)', [FINDINGS_TO_CHECK]);
   if (filter.overdueCutoffs) {
     qb.andWhere('o.submitted_at < (?::timestamptz[])[l.review_sla_days + 1]', [filter.overdueCutoffs]);
   }

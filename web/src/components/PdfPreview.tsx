@@ -13,11 +13,13 @@ export function PdfPreview({ load, label }: { load: () => Promise<Blob>; label: 
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pages, setPages] = useState<number | null>(null);
+  const [rendered, setRendered] = useState(false);
 
   useEffect(() => {
     const el = host.current;
     let cancelled = false;
     let destroy: (() => Promise<void>) | null = null;
+    setRendered(false);
     void (async () => {
       try {
         const [pdfjs, blob] = await Promise.all([import('pdfjs-dist'), load()]);
@@ -47,6 +49,7 @@ export function PdfPreview({ load, label }: { load: () => Promise<Blob>; label: 
           el.appendChild(canvas);
           await page.render({ canvas, viewport }).promise;
         }
+        if (!cancelled) setRendered(true);
       } catch (e) {
         if (!cancelled) setError(errorText(e));
       }
@@ -62,7 +65,14 @@ export function PdfPreview({ load, label }: { load: () => Promise<Blob>; label: 
     <div className="pdf-preview">
       {error && <Alert type="error" showIcon title="แสดงตัวอย่างเอกสารไม่ได้" description={error} role="alert" />}
       {pages === null && !error && <Skeleton.Node active style={{ width: '100%', height: 420 }} />}
-      <div ref={host} className="pdf-pages" data-pages={pages ?? undefined} />
+      {/* data-rendered: every page is drawn (a canvas is in the page before pdf.js paints it). */}
+      <div
+        ref={host}
+        className="pdf-pages"
+        data-pages={pages ?? undefined}
+        data-rendered={rendered || undefined}
+        aria-busy={!rendered && !error}
+      />
     </div>
   );
 }
