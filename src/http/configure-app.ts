@@ -26,6 +26,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
           workerSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
+          // Helmet's default would make browsers fetch every asset over https: an office intranet that
+          // serves the console over plain http would get a blank page. TLS, where used, sets HSTS.
+          upgradeInsecureRequests: null,
         },
       },
     }),

@@ -62,4 +62,21 @@ describe('API basics: errors, auth, OpenAPI, request ids', () => {
     const doc = res.body as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me']));
   });
+
+  it('sends a strict Content-Security-Policy that still works over plain http', async () => {
+    const res = await api.get('/health/live');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values.join(' ')] as const;
+      }),
+    );
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+    // An intranet console on http://host:3000 would have every asset rewritten to https and fail.
+    expect(directives.has('upgrade-insecure-requests')).toBe(false);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });
