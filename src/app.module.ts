@@ -1,3 +1,4 @@
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { AccountsModule } from './accounts/accounts.module';
@@ -26,6 +27,7 @@ import { WebConsoleModule } from './web-console/web-console.module';
     StorageModule,
     RedisHealthModule,
     AccessModule,
+    IdempotencyModule,
     AuthModule,
     AccountsModule,
     RegistryModule,

@@ -1,19 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
-import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor';
 import type { HistoryEntryView } from '../workflow/history.presenter';
 import {
   CreateOrderDto,
@@ -41,7 +29,6 @@ export class OrdersController {
 
   @Post('laos/:code/orders')
   @Policy('create', 'AppointmentOrder')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   create(
     @CurrentCaller() caller: Caller,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyModule } from '../common/idempotency/idempotency.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DocumentDownloadService } from './documents/document-download.service';
@@ -16,7 +15,7 @@ import { ReviewQueueService } from './review-queue/review-queue.service';
 
 /** HTTP side of appointment orders: orders, grants as workflow items, documents, the review queue. */
 @Module({
-  imports: [WorkflowModule, OutboxModule, IdempotencyModule],
+  imports: [WorkflowModule, OutboxModule],
   controllers: [OrdersController, GrantsController, OrderDocumentsController, ReviewQueueController],
   providers: [
     OrdersService,

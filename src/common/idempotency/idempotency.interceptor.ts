@@ -1,26 +1,35 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../access/request-context';
 import { CommonErrors } from '../errors/common-errors';
 import { IdempotencyService, requestHash } from './idempotency.service';
+import { WITHOUT_IDEMPOTENCY } from './without-idempotency.decorator';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
- * Opt-in per route with `@UseInterceptors(IdempotencyInterceptor)`. Without an `Idempotency-Key`
- * header the request runs as usual. Runs after the access guard, so the key is scoped to the caller.
+ * Global for every signed-in POST (IdempotencyModule): with an `Idempotency-Key` header a repeated
+ * request gets the first one's answer. Without the header, on other methods, on public routes (no
+ * caller to scope the key to) and on `@WithoutIdempotency()` routes the request runs as usual. Runs
+ * after the access guard, so the key is scoped to the caller.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly records: IdempotencyService) {}
+  constructor(
+    private readonly records: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.headers['idempotency-key'];
-    if (key === undefined) return next.handle();
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key) || !request.principal) {
+    if (key === undefined || request.method !== 'POST' || !request.principal) return next.handle();
+    if (this.reflector.get<boolean>(WITHOUT_IDEMPOTENCY, context.getHandler())) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw CommonErrors.VALIDATION_FAILED({
         fields: [{ field: 'Idempotency-Key', constraints: ['pattern'] }],
       });

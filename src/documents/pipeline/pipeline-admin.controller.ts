@@ -1,3 +1,4 @@
+import { WithoutIdempotency } from '../../common/idempotency/without-idempotency.decorator';
 import {
   All,
   Controller,
@@ -78,6 +79,7 @@ export class QueueDashboardController {
    */
   @Post('queue-dashboard/session')
   @HttpCode(204)
+  @WithoutIdempotency()
   @ApiBearerAuth()
   @Policy('manage', 'QueueDashboard')
   openSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
