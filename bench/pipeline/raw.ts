@@ -6,10 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
 import type { ExpectedOrder } from '../../src/documents/inspection/cross-check';
 import { ocrPdf } from '../../src/documents/inspection/ocr';
+import { extractPdf } from '../../src/documents/inspection/pdf-text';
 import { sandboxedValidate } from '../../src/documents/inspection/sandboxed-validate';
 import { validateDocument } from '../../src/documents/inspection/validate-document';
 
 export interface RawFigures {
+  /** pdf-parse alone (page count and text per page), in this thread: the issue's baseline. */
+  pdfParseDocsPerSec: number;
   /** validateDocument (structure scan, pdf-parse, cross-check) in this thread, one after another. */
   inlineDocsPerSec: number;
   /** sandboxedValidate (the warm thread pool, as the job uses it), `parallel` at a time. */
@@ -23,6 +26,9 @@ export async function rawThroughput(
 ): Promise<RawFigures> {
   let rejected = 0;
   let started = performance.now();
+  for (const f of files) await extractPdf(f.pdf, { timeoutMs: 30_000 });
+  const pdfParseDocsPerSec = files.length / ((performance.now() - started) / 1000);
+  started = performance.now();
   for (const f of files) {
     const result = await validateDocument(f.pdf, f.expected, { ocr: false });
     if (result.verdict === 'rejected') rejected += 1;
@@ -36,6 +42,7 @@ export async function rawThroughput(
   };
   await Promise.all(Array.from({ length: parallel }, lane));
   return {
+    pdfParseDocsPerSec,
     inlineDocsPerSec,
     sandboxDocsPerSec: files.length / ((performance.now() - started) / 1000),
     rejected,
