@@ -11,8 +11,11 @@ const env = {
   QUEUE_PREFIX: `smoke-${suffix}`,
   LOG_LEVEL: 'info',
 };
+let worker;
 const fail = (message) => {
   console.error(`worker smoke: FAILED: ${message}`);
+  // A worker that never said "ready" must not outlive the script (CI would keep it running).
+  if (worker && worker.exitCode === null) worker.kill('SIGKILL');
   cleanup();
   process.exit(1);
 };
@@ -21,7 +24,7 @@ const cleanup = () => spawnSync('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', 
 if (spawnSync('node', ['dist/src/database/cli/migrate.js'], { env, stdio: 'inherit' }).status !== 0)
   fail('migrate');
 const started = Date.now();
-const worker = spawn('node', ['dist/workers/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+worker = spawn('node', ['dist/workers/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let ready = false;
 worker.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

@@ -4,15 +4,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startPrivateRedis } from '../support/redis-server';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { deleteKeysWithPrefix, uniquePrefix, waitFor } from '../support/redis-keys';
 
 const WORKER_MAIN = join(__dirname, '../../dist/workers/main.js');
+const API_MAIN = join(__dirname, '../../dist/src/main.js');
 
-/** Runs the built worker the way production does, and collects its output line by line. */
-function startWorker(env: Record<string, string>): { child: ChildProcess; lines: string[] } {
+/** Runs a built entry point the way production does, and collects its output line by line. */
+function startWorker(
+  env: Record<string, string>,
+  main = WORKER_MAIN,
+): { child: ChildProcess; lines: string[] } {
   const { NODE_OPTIONS: _jestOptions, ...inherited } = process.env;
-  const child = spawn(process.execPath, [WORKER_MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -104,5 +109,51 @@ describe('worker process smoke test', () => {
     ]).finally(() => clearTimeout(timer));
     expect(exit).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  /** Runs an entry point that must refuse to start; resolves with its exit code and output. */
+  async function refusal(
+    env: Record<string, string>,
+    main: string,
+  ): Promise<{ code: number | null; output: string }> {
+    const { child, lines } = startWorker(env, main);
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([
+      exitOf(child),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`still running after 20 s\n${lines.join('\n')}`));
+        }, 20_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    return { code: exit.code, output: lines.join('\n') };
+  }
+
+  it.each([
+    ['API', API_MAIN],
+    ['worker', WORKER_MAIN],
+  ])('the %s refuses an invalid variable at boot, naming it', async (_name, main) => {
+    const { code, output } = await refusal(
+      { NODE_ENV: 'production', DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PORT: 'eighty' },
+      main,
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/PORT/);
+  });
+
+  it('the worker refuses a Redis that may evict keys, saying how to fix it', async () => {
+    const redis = await startPrivateRedis(['--maxmemory-policy', 'allkeys-lru']);
+    try {
+      const { code, output } = await refusal(
+        { NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: `${prefix}-lru` },
+        WORKER_MAIN,
+      );
+      expect(code).not.toBe(0);
+      expect(output).toContain('allkeys-lru');
+      expect(output).toContain('CONFIG SET maxmemory-policy noeviction');
+    } finally {
+      await redis.stop();
+    }
   });
 });
