@@ -49,14 +49,28 @@ describe('audit log: hash chain and `npm run audit:verify`', () => {
     expect(result.out).toMatch(/chain changes\.\d+: ok/);
   });
 
+  it.each([
+    ['update', `update audit_entry set details = '{}' where chain = 'auth'`],
+    ['delete', `delete from audit_entry where chain = 'auth'`],
+    ['truncate', `truncate audit_entry`],
+  ])('refuses to %s audit rows in the database itself', async (_op, statement) => {
+    const before = await sql<{ n: string }>(t.database.url, 'select count(*) as n from audit_entry');
+    await expect(sql(t.database.url, statement)).rejects.toThrow(/append-only/);
+    const after = await sql<{ n: string }>(t.database.url, 'select count(*) as n from audit_entry');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
   it('names the first row edited directly in the database', async () => {
     const [row] = await sql<{ id: string }>(
       t.database.url,
       `select id from audit_entry where chain = 'auth' order by seq offset 3 limit 1`,
     );
-    await sql(t.database.url, `update audit_entry set details = '{"reason":"edited"}' where id = $1`, [
-      row.id,
-    ]);
+    // Only a superuser with triggers off gets past the append-only trigger; the chain still tells.
+    await sql(
+      t.database.url,
+      `begin; set local session_replication_role = replica;
+       update audit_entry set details = '{"reason":"edited"}' where id = '${row.id}'; commit;`,
+    );
     const result = await verify(t.database.url);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`chain auth: BROKEN at row id=${row.id}`);
