@@ -6,7 +6,7 @@ import { Lao } from '../registry/entities/lao.entity';
 import { RegistryErrors } from '../registry/registry-errors';
 import { AccountsErrors } from './accounts-errors';
 import type { ServicePermission } from './entities/account-grant.entity';
-import { normalizeUsername, USERNAME_PATTERN } from './username';
+import { cleanUsername, normalizeUsername, USERNAME_PATTERN } from './username';
 
 /** The LAO if the caller may see it; otherwise "not found" (never reveal another province's LAO). */
 export async function visibleLao(em: EntityManager, caller: Caller, code: string): Promise<Lao> {
@@ -36,7 +36,7 @@ export async function enabledServices(
 }
 
 export function usernameFields(username: string): { username: string; usernameKey: string } {
-  const display = username.normalize('NFC').trim();
+  const display = cleanUsername(username);
   if (!USERNAME_PATTERN.test(display)) throw AccountsErrors.USERNAME_INVALID();
   return { username: display, usernameKey: normalizeUsername(display) };
 }

@@ -38,8 +38,21 @@ export class AuthService {
   async login(username: string, password: string, ip: string | null): Promise<TokenPair> {
     const key = normalizeUsername(username);
     const keys = this.throttle.keys(key, ip);
-    await this.throttle.assertNotLocked(keys);
     const em = this.em.fork();
+    const lock = await this.throttle.activeLock(keys);
+    if (lock) {
+      // Refused without checking the password, but still an attempt: audited like the others.
+      const target = await em.findOne(Account, { usernameKey: key }, { fields: ['id'] });
+      await this.audit.record({
+        action: 'auth.login.failed',
+        actorUsername: key.slice(0, 64),
+        ip,
+        subjectType: 'Account',
+        subjectId: target?.id ?? null,
+        details: { reason: 'locked', lockedKey: lock.kind },
+      });
+      throw AuthErrors.AUTH_LOCKED({ retryAfterSeconds: lock.retryAfterSeconds });
+    }
     const account = await em.findOne(Account, { usernameKey: key });
     const ok = await this.hasher.verify(account?.passwordHash, password);
     if (!ok || !account || account.status === 'disabled') {

@@ -1,14 +1,20 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AuthErrors } from './auth-errors';
 import { LoginThrottle } from './entities/login-throttle.entity';
+import { delayMsAfter, lockSecondsAfter, type ThrottleKind } from './login-throttle-policy';
 
-/** Failures before a key is locked, and how long the lock grows. */
-const FREE_FAILURES = 3;
-const LOCK_AFTER = { account: 5, ip: 20 } as const;
-const BASE_LOCK_SECONDS = 60;
-const MAX_LOCK_SECONDS = 3600;
 const WINDOW_MS = 60 * 60 * 1000;
+
+export interface ThrottleKeys {
+  account: string;
+  ip: string | null;
+}
+
+/** A key that is locked now: which kind, and for how many more seconds. */
+export interface ActiveLock {
+  kind: ThrottleKind;
+  retryAfterSeconds: number;
+}
 
 /**
  * Growing delays and temporary lockouts per account and per IP. State lives in PostgreSQL so
@@ -18,21 +24,29 @@ const WINDOW_MS = 60 * 60 * 1000;
 export class LoginThrottleService {
   constructor(private readonly em: EntityManager) {}
 
-  keys(usernameKey: string, ip: string | null): { account: string; ip: string | null } {
+  keys(usernameKey: string, ip: string | null): ThrottleKeys {
     return { account: `account:${usernameKey}`, ip: ip ? `ip:${ip}` : null };
   }
 
-  /** Throws AUTH_LOCKED (429 with Retry-After) while either key is locked. */
-  async assertNotLocked(keys: { account: string; ip: string | null }): Promise<void> {
+  /** The longest active lock of either key, or null when the attempt may proceed. */
+  async activeLock(keys: ThrottleKeys): Promise<ActiveLock | null> {
     const ids = [keys.account, keys.ip].filter((k): k is string => Boolean(k));
     const rows = await this.em.fork().find(LoginThrottle, { key: { $in: ids } });
     const now = Date.now();
-    const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-    if (until > now) throw AuthErrors.AUTH_LOCKED({ retryAfterSeconds: Math.ceil((until - now) / 1000) });
+    let lock: ActiveLock | null = null;
+    for (const row of rows) {
+      const until = row.lockedUntil?.getTime() ?? 0;
+      if (until <= now) continue;
+      const retryAfterSeconds = Math.ceil((until - now) / 1000);
+      if (!lock || retryAfterSeconds > lock.retryAfterSeconds) {
+        lock = { kind: row.key === keys.account ? 'account' : 'ip', retryAfterSeconds };
+      }
+    }
+    return lock;
   }
 
-  /** The delay to add before answering a failure: grows with the failures of this account. */
-  async recordFailure(keys: { account: string; ip: string | null }): Promise<number> {
+  /** Counts a failure on both keys; returns the delay to add before answering (the larger one). */
+  async recordFailure(keys: ThrottleKeys): Promise<number> {
     let delayMs = 0;
     for (const [kind, key] of [
       ['account', keys.account],
@@ -49,24 +63,22 @@ export class LoginThrottleService {
         [key, WINDOW_MS],
       );
       const failures = rows[0]?.failures ?? 1;
-      const limit = LOCK_AFTER[kind];
-      if (failures >= limit) {
-        const seconds = Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** (failures - limit));
+      const lockSeconds = lockSecondsAfter(kind, failures);
+      if (lockSeconds > 0) {
         await this.em
           .getConnection()
           .execute(
             `update login_throttle set locked_until = now() + (? * interval '1 second') where key = ?`,
-            [seconds, key],
+            [lockSeconds, key],
           );
       }
-      if (kind === 'account' && failures > FREE_FAILURES) {
-        delayMs = Math.min(2000, 250 * 2 ** (failures - FREE_FAILURES - 1));
-      }
+      delayMs = Math.max(delayMs, delayMsAfter(kind, failures));
     }
     return delayMs;
   }
 
-  async recordSuccess(keys: { account: string; ip: string | null }): Promise<void> {
+  /** Only the account's count: one valid password must not clear an IP that guesses many accounts. */
+  async recordSuccess(keys: ThrottleKeys): Promise<void> {
     await this.em.getConnection().execute('delete from login_throttle where key = ?', [keys.account]);
   }
 }

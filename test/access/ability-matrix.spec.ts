@@ -35,12 +35,22 @@ const INSTANCES: Record<string, (p: { lao: string; province: string }) => object
       lao: { code: p.lao },
       province: { code: p.province },
     }),
+  'Account:officer': (p) =>
+    subject('Account', {
+      id: 'someone-else',
+      role: 'province_officer',
+      lao: null,
+      province: { code: p.province },
+    }),
   AccountGrant: (p) =>
     subject('AccountGrant', { role: 'lao_user', lao: { code: p.lao, province: { code: p.province } } }),
   AppointmentOrder: (p) => subject('AppointmentOrder', { lao: { code: p.lao }, provinceCode: p.province }),
   OrderDocument: (p) =>
     subject('OrderDocument', { order: { lao: { code: p.lao }, provinceCode: p.province } }),
   Dashboard: (p) => subject('Dashboard', { provinceCode: p.province }),
+  // No place of their own: the log is national, the queue a screen whose rows follow AppointmentOrder.
+  AuditEntry: () => subject('AuditEntry', { actorId: 'someone-else' }),
+  ReviewQueue: () => subject('ReviewQueue', {}),
 };
 
 const ALL: Scope[] = SCOPES;
@@ -56,10 +66,14 @@ const EXPECTED: Record<string, Expected> = {
     LaoService: { read: ALL },
     'Account:staff': { read: ALL },
     'Account:admin': { read: ALL },
+    // DOMAIN: "create provincial officers"; editing and disabling them come with it.
+    'Account:officer': { read: ALL, create: ALL, update: ALL, disable: ALL },
     AccountGrant: { read: ALL },
     AppointmentOrder: { read: ALL },
     OrderDocument: { read: ALL },
     Dashboard: { read: ALL },
+    AuditEntry: { read: ALL },
+    ReviewQueue: { read: ALL },
   },
   province_officer: {
     Province: { read: ALL },
@@ -74,10 +88,13 @@ const EXPECTED: Record<string, Expected> = {
       disable: PROVINCE,
       resetPassword: PROVINCE,
     },
+    // Colleagues of the same provincial office are readable; officers elsewhere are not.
+    'Account:officer': { read: PROVINCE },
     AccountGrant: { read: PROVINCE, revoke: PROVINCE },
     AppointmentOrder: { read: PROVINCE, verify: PROVINCE, return: PROVINCE, revoke: PROVINCE },
     OrderDocument: { read: PROVINCE },
     Dashboard: { read: PROVINCE },
+    ReviewQueue: { read: ALL },
   },
   lao_admin_active: {
     Province: { read: ALL },

@@ -1,5 +1,7 @@
+import { createAccount, emOf } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
+import { createLao, enableServicesInDb } from '../support/workflow-factories';
 import { insertLao, laoAdminFor, officerFor, sql } from './identity-helpers';
 
 describe('who creates whom, and isolation between provinces and LAOs', () => {
@@ -130,8 +132,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     );
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('USERNAME_TAKEN');
-    // Thai with a decomposed SARA AM (U+0E4D U+0E32) equals the composed one after NFC? It does not
-    // compose in Unicode, so we check a Latin decomposed accent instead: é as e + U+0301.
+    // A Latin decomposed accent composes under NFC: é as e + U+0301.
     const composed = await api.post(
       '/api/laos/5360201/admins',
       { ...body, username: 'jos\u00e9.admin' },
@@ -144,6 +145,52 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
       officer36.token,
     );
     expect(decomposed.status).toBe(409);
+  });
+
+  it('treats a Thai username typed with a split SARA AM or a zero-width space as the composed one', async () => {
+    const body = { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'n@example.go.th' };
+    // น้ำใส: SARA AM (U+0E33) after MAI THO; NFC cannot compose NIKHAHIT + SARA AA (U+0E4D U+0E32).
+    const composed = await api.post(
+      '/api/laos/5360201/admins',
+      { ...body, username: 'น้ำใส.admin' },
+      officer36.token,
+    );
+    expect(composed.status).toBe(201);
+    for (const username of [
+      'น\u0E4D\u0E49\u0E32ใส.admin',
+      'น\u0E49\u0E4D\u0E32ใส.admin',
+      'น้ำ\u200Bใส.admin',
+    ]) {
+      const clash = await api.post('/api/laos/5360201/admins', { ...body, username }, officer36.token);
+      expect({ username, status: clash.status, code: clash.body.code }).toEqual({
+        username,
+        status: 409,
+        code: 'USERNAME_TAKEN',
+      });
+    }
+    // Typed split, it is stored composed.
+    const split = await api.post<{ username: string }>(
+      '/api/laos/5360201/admins',
+      { ...body, username: 'ท\u0E4D\u0E32ดี.admin' },
+      officer36.token,
+    );
+    expect(split.body.username).toBe('ทำดี.admin');
+  });
+
+  it('stores Thai names typed with a split SARA AM or zero-width characters in their composed form', async () => {
+    const res = await api.post<{ firstName: string; lastName: string; position: string }>(
+      '/api/laos/5360201/admins',
+      {
+        title: 'นาย',
+        firstName: 'สม\u200Bชาย',
+        lastName: 'ค\u0E4D\u0E32มา',
+        position: 'ปลัด  อบต.',
+        email: 'kamma@example.go.th',
+      },
+      officer36.token,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ firstName: 'สมชาย', lastName: 'คำมา', position: 'ปลัด อบต.' });
   });
 
   it('lets a LAO admin see only its own LAO and not create admins', async () => {
@@ -180,5 +227,95 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
       [admin.id],
     );
     expect(rows).toEqual([{ actor_id: officer36.id }]);
+  });
+
+  describe('bad input on staff creation gets a clear error and creates nothing', () => {
+    let own: { code: string; divisionIds: string[] };
+    let foreign: { code: string; divisionIds: string[] };
+    let adminToken36: string;
+    const staff = () => ({
+      title: 'นางสาว',
+      firstName: 'มาลี',
+      lastName: 'ขยันดี',
+      position: 'เจ้าพนักงานธุรการ',
+      email: 'malee@example.go.th',
+      divisionId: own.divisionIds[0],
+      services: [{ serviceKey: 'waste-fee', actions: ['view'] }],
+    });
+    const counts = async () =>
+      sql(
+        t.database.url,
+        'select (select count(*)::int from account) as accounts, (select count(*)::int from account_grant) as grants',
+      );
+
+    beforeAll(async () => {
+      own = await createLao(emOf(t), { provinceCode: '36', code: '6360901' });
+      foreign = await createLao(emOf(t), { provinceCode: '20', code: '6200902' });
+      await enableServicesInDb(emOf(t), own.code, ['waste-fee']);
+      await enableServicesInDb(emOf(t), foreign.code, ['building-permit']);
+      const admin = await createAccount(emOf(t), { role: 'lao_admin', laoCode: own.code });
+      adminToken36 = await api.login(admin.username, admin.password);
+    });
+
+    it.each([
+      ['an over-long firstName', { firstName: 'ก'.repeat(101) }, 400, 'VALIDATION_FAILED', 'firstName'],
+      ['an invalid e-mail', { email: 'malee-at-example' }, 400, 'VALIDATION_FAILED', 'email'],
+      [
+        'a lastName of zero-width spaces only',
+        { lastName: '\u200B\u200B' },
+        400,
+        'VALIDATION_FAILED',
+        'lastName',
+      ],
+      [
+        'an unknown permission',
+        { services: [{ serviceKey: 'waste-fee', actions: ['grant'] }] },
+        400,
+        'VALIDATION_FAILED',
+        'services.0.actions',
+      ],
+    ])('answers %s with 400 naming the field', async (_, change, status, code, field) => {
+      const before = await counts();
+      const res = await api.post<{ code: string; message: string; details: { fields: { field: string }[] } }>(
+        `/api/laos/${own.code}/accounts`,
+        { ...staff(), ...change },
+        adminToken36,
+      );
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(res.body.details.fields.map((f) => f.field)).toEqual([field]);
+      expect(res.body.message).toContain(field);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('answers 404 for a division of another LAO and for a service this LAO has not enabled', async () => {
+      const before = await counts();
+      const otherDivision = await api.post(
+        `/api/laos/${own.code}/accounts`,
+        { ...staff(), divisionId: foreign.divisionIds[0] },
+        adminToken36,
+      );
+      expect({ status: otherDivision.status, code: otherDivision.body.code }).toEqual({
+        status: 404,
+        code: 'DIVISION_NOT_FOUND',
+      });
+      // building-permit is enabled in the other LAO only; unknown-service is in no catalog.
+      for (const serviceKey of ['building-permit', 'unknown-service']) {
+        const res = await api.post(
+          `/api/laos/${own.code}/accounts`,
+          { ...staff(), services: [{ serviceKey, actions: ['view'] }] },
+          adminToken36,
+        );
+        expect({ serviceKey, status: res.status, code: res.body.code }).toEqual({
+          serviceKey,
+          status: 404,
+          code: 'SERVICE_NOT_ENABLED',
+        });
+      }
+      const noLao = await api.post('/api/laos/6369999/accounts', staff(), adminToken36);
+      expect({ status: noLao.status, code: noLao.body.code }).toEqual({ status: 404, code: 'LAO_NOT_FOUND' });
+      expect(await counts()).toEqual(before);
+      // The same body with its own division and an enabled service is accepted: the refusals above were the input.
+      expect((await api.post(`/api/laos/${own.code}/accounts`, staff(), adminToken36)).status).toBe(201);
+    });
   });
 });

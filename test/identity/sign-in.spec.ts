@@ -1,3 +1,5 @@
+import { JwtService } from '@nestjs/jwt';
+import { THROTTLE_LIMITS } from '../../src/auth/login-throttle-policy';
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
 import { insertLao, laoAdminFor, latestLinkTokenFor, officerFor, sql } from './identity-helpers';
@@ -49,6 +51,60 @@ describe('sign-in: tokens, links, throttling', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('AUTH_LOCKED');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('audits every attempt, the locked-out one too', async () => {
+    const officer = await officerFor(api, t.database.url, adminToken, '36');
+    const from = { 'x-forwarded-for': '198.51.100.21' };
+    for (let i = 0; i < 5; i++) {
+      await api.post(
+        '/api/auth/login',
+        { username: officer.username, password: `Wrong-${i}-pass` },
+        undefined,
+        from,
+      );
+    }
+    const locked = await api.post(
+      '/api/auth/login',
+      { username: officer.username, password: officer.password },
+      undefined,
+      from,
+    );
+    expect(locked.status).toBe(429);
+    const rows = await sql<{ reason: string; subject_id: string; ip: string }>(
+      t.database.url,
+      `select details->>'reason' as reason, subject_id, ip from audit_entry
+        where action = 'auth.login.failed' and actor_username = $1 order by seq`,
+      [officer.username],
+    );
+    expect(rows.map((r) => r.reason)).toEqual([...Array(5).fill('wrong_password'), 'locked']);
+    expect(rows[5]).toEqual({ reason: 'locked', subject_id: officer.id, ip: '198.51.100.21' });
+  });
+
+  it('locks an IP that fails across many usernames, for a right password too, and only that IP', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.9' };
+    // Sent together so that the growing delays overlap.
+    const n = THROTTLE_LIMITS.ip.lockAfter;
+    const failures = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        api.post('/api/auth/login', { username: `guess${i}`, password: 'Guess-password-1' }, undefined, from),
+      ),
+    );
+    expect(failures.map((r) => r.status)).toEqual(Array(n).fill(401));
+    const locked = await api.post('/api/auth/login', BOOTSTRAP, undefined, from);
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('AUTH_LOCKED');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const elsewhere = await api.post('/api/auth/login', BOOTSTRAP, undefined, {
+      'x-forwarded-for': '203.0.113.10',
+    });
+    expect(elsewhere.status).toBe(200);
+    const audited = await sql<{ reason: string; key: string }>(
+      t.database.url,
+      `select details->>'reason' as reason, details->>'lockedKey' as key from audit_entry
+        where action = 'auth.login.failed' and ip = '203.0.113.9' and details->>'reason' = 'locked'`,
+    );
+    expect(audited).toEqual([{ reason: 'locked', key: 'ip' }]);
   });
 
   it('rotates refresh tokens and revokes the whole family when a rotated one is reused', async () => {
@@ -126,6 +182,37 @@ describe('sign-in: tokens, links, throttling', () => {
     const payload = Buffer.from(JSON.stringify({ sub: 'x', tv: 0 })).toString('base64url');
     const res = await api.get('/api/me', `${header}.${payload}.`);
     expect(res.status).toBe(401);
+  });
+
+  it('refuses a token for the right account with a wrong issuer, audience, secret, algorithm or expiry', async () => {
+    const { sub, tv } = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString()) as {
+      sub: string;
+      tv: number;
+    };
+    const { secret, issuer, audience } = t.config.jwt;
+    const jwt = new JwtService();
+    const inAMinute = Math.floor(Date.now() / 1000) + 60;
+    const sign = (
+      overrides: { secret?: string; issuer?: string; audience?: string; algorithm?: 'HS256' | 'HS512' },
+      exp = inAMinute,
+    ) => jwt.sign({ sub, tv, exp }, { secret, issuer, audience, algorithm: 'HS256', ...overrides });
+    // The control: the same claims signed the way the API signs them are accepted.
+    expect((await api.get('/api/me', sign({}))).status).toBe(200);
+    const forged: Record<string, string> = {
+      issuer: sign({ issuer: 'https://evil.example' }),
+      audience: sign({ audience: 'another-app' }),
+      secret: sign({ secret: `${secret}-not` }),
+      algorithm: sign({ algorithm: 'HS512' }),
+      expired: sign({}, inAMinute - 120),
+    };
+    for (const [what, token] of Object.entries(forged)) {
+      const res = await api.get('/api/me', token);
+      expect({ what, status: res.status, code: res.body.code }).toEqual({
+        what,
+        status: 401,
+        code: 'AUTH_TOKEN_INVALID',
+      });
+    }
   });
 });
 
