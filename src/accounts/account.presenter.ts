@@ -29,6 +29,8 @@ export interface AccountView {
   division: { id: string; name: string } | null;
   mustChangePassword: boolean;
   grant?: GrantView | null;
+  /** A permission change on its way (draft/uploaded/verified) while `grant` is still the active one. */
+  pendingGrant?: GrantView | null;
   createdAt: string;
 }
 
@@ -47,7 +49,11 @@ export function presentGrant(grant: AccountGrant): GrantView {
   };
 }
 
-export function presentAccount(account: Account, grant?: AccountGrant | null): AccountView {
+export function presentAccount(
+  account: Account,
+  grant?: AccountGrant | null,
+  pendingGrant?: AccountGrant | null,
+): AccountView {
   return {
     id: account.id,
     username: account.username,
@@ -68,6 +74,7 @@ export function presentAccount(account: Account, grant?: AccountGrant | null): A
           : null,
     mustChangePassword: account.mustChangePassword,
     ...(grant !== undefined ? { grant: grant ? presentGrant(grant) : null } : {}),
+    ...(pendingGrant !== undefined ? { pendingGrant: pendingGrant ? presentGrant(pendingGrant) : null } : {}),
     createdAt: account.createdAt.toISOString(),
   };
 }

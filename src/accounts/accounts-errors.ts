@@ -21,4 +21,19 @@ export const AccountsErrors = defineErrors({
   },
   GRANT_NOT_FOUND: { status: 404, th: 'ไม่พบสิทธิ์การใช้งาน', en: 'Grant not found' },
   ACCOUNT_ALREADY_DISABLED: { status: 409, th: 'บัญชีนี้ถูกระงับแล้ว', en: 'The account is already disabled' },
+  ACCOUNT_DISABLED: {
+    status: 409,
+    th: 'บัญชีนี้ถูกระงับการใช้งาน จึงเปลี่ยนสิทธิ์ไม่ได้',
+    en: 'The account is disabled, so its permissions cannot change',
+  },
+  GRANT_ONLY_FOR_STAFF: {
+    status: 409,
+    th: 'เปลี่ยนสิทธิ์รายงานบริการได้เฉพาะเจ้าหน้าที่ (ผู้ดูแลระบบมีสิทธิ์ทุกงานบริการอยู่แล้ว)',
+    en: 'Only staff accounts have per-service permissions to change',
+  },
+  GRANT_CHANGE_PENDING: {
+    status: 409,
+    th: 'มีคำขอเปลี่ยนสิทธิ์ของบัญชีนี้รอคำสั่งแต่งตั้งอยู่แล้ว กรุณาใช้รายการเดิมหรือถอนคำสั่งก่อน',
+    en: 'A permission change for this account is already waiting for its order',
+  },
 });

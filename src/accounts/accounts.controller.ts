@@ -2,14 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
-import type { AccountView } from './account.presenter';
+import type { AccountView, GrantView } from './account.presenter';
 import { AccountCreationService } from './account-creation.service';
 import { AccountsService } from './accounts.service';
+import { GrantChangeService } from './grant-change.service';
 import {
   CreateLaoAdminDto,
   CreateProvinceOfficerDto,
   CreateStaffDto,
   ListOfficersQueryDto,
+  NewGrantDto,
   ResetPasswordDto,
   UpdateStaffDto,
 } from './dto/create-accounts.dto';
@@ -21,6 +23,7 @@ export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly creation: AccountCreationService,
+    private readonly grants: GrantChangeService,
   ) {}
 
   @Post('province-officers')
@@ -84,6 +87,17 @@ export class AccountsController {
     @Body() body: UpdateStaffDto,
   ): Promise<AccountView> {
     return this.accounts.update(caller, id, body);
+  }
+
+  /** Changing a staff member's permissions: a new draft grant for the next appointment order. */
+  @Post('accounts/:id/grants')
+  @Policy('create', 'AccountGrant')
+  proposeGrant(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: NewGrantDto,
+  ): Promise<GrantView> {
+    return this.grants.propose(caller, id, body);
   }
 
   @Post('accounts/:id/disable')

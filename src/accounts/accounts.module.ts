@@ -4,12 +4,13 @@ import { AccountsController } from './accounts.controller';
 import { AccountCreationService } from './account-creation.service';
 import { AccountsService } from './accounts.service';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { GrantChangeService } from './grant-change.service';
 import { MeController } from './me.controller';
 
 @Module({
   imports: [AuthModule],
   controllers: [AccountsController, MeController],
-  providers: [AccountsService, AccountCreationService, BootstrapAdmin],
+  providers: [AccountsService, AccountCreationService, GrantChangeService, BootstrapAdmin],
   exports: [AccountsService],
 })
 export class AccountsModule {}

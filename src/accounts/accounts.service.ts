@@ -11,9 +11,9 @@ import { presentAccount, type AccountView } from './account.presenter';
 import { divisionOf, visibleLao } from './account-scope';
 import { AccountsErrors } from './accounts-errors';
 import type { UpdateStaffDto } from './dto/create-accounts.dto';
-import { AccountGrant } from './entities/account-grant.entity';
 import { Account } from './entities/account.entity';
 import { refreshSearchTextOfAppointee } from '../orders/search-text-refresh';
+import { liveGrantsOf } from './live-grants';
 import { personFields } from './person-fields';
 
 /** 77 provinces with a handful of officers each: one bounded page is the whole list. */
@@ -39,15 +39,16 @@ export class AccountsService {
       { $and: [filter, { lao: lao.code }] },
       { populate: ['division'], orderBy: { role: 'asc', username: 'asc' } },
     );
-    const grants = await em.find(
-      AccountGrant,
-      { account: { $in: accounts.map((a) => a.id) }, state: { $nin: ['revoked', 'superseded'] } },
-      { orderBy: { createdAt: 'desc' } },
+    const live = await liveGrantsOf(
+      em,
+      accounts.map((a) => a.id),
     );
-    const grantOf = new Map<string, AccountGrant>();
-    for (const g of grants)
-      if (!grantOf.has(g.account.id) || g.state === 'active') grantOf.set(g.account.id, g);
-    return { items: accounts.map((a) => presentAccount(a, grantOf.get(a.id) ?? null)), nextCursor: null };
+    return {
+      items: accounts.map((a) =>
+        presentAccount(a, live.get(a.id)?.current ?? null, live.get(a.id)?.pending ?? null),
+      ),
+      nextCursor: null,
+    };
   }
 
   /** Provincial officers the caller may read (all of them for DLA), by province then username. */
@@ -79,12 +80,8 @@ export class AccountsService {
         subjectId: account.id,
       });
     }
-    const grant = await em.findOne(
-      AccountGrant,
-      { account, state: { $nin: ['revoked', 'superseded'] } },
-      { orderBy: { createdAt: 'desc' } },
-    );
-    return presentAccount(account, grant);
+    const { current, pending } = (await liveGrantsOf(em, [account.id])).get(account.id)!;
+    return presentAccount(account, current, pending);
   }
 
   async update(caller: Caller, accountId: string, dto: UpdateStaffDto): Promise<AccountView> {

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
 import { presentAccount, type AccountView } from './account.presenter';
-import { AccountGrant } from './entities/account-grant.entity';
+import { liveGrantsOf } from './live-grants';
 import { Account } from './entities/account.entity';
 
 @ApiTags('auth')
@@ -24,13 +24,9 @@ export class MeController {
     const account = await em.findOneOrFail(Account, caller.principal.accountId, {
       populate: ['division', 'lao'],
     });
-    const grant = await em.findOne(
-      AccountGrant,
-      { account, state: { $nin: ['revoked', 'superseded'] } },
-      { orderBy: { createdAt: 'desc' } },
-    );
+    const { current, pending } = (await liveGrantsOf(em, [account.id])).get(account.id)!;
     return {
-      ...presentAccount(account, grant),
+      ...presentAccount(account, current, pending),
       grantState: caller.principal.grantState,
       rules: packRules(caller.ability.rules),
     };

@@ -316,6 +316,74 @@ describe('appointment order story (API + worker + S3 + SMTP)', () => {
     expect(unread.body.items.map((n) => n.id)).not.toContain(list.items[0].id);
   });
 
+  it("a staff member's permissions change only through a new verified order", async () => {
+    const person = staff[1]; // building-permit: view
+    const wanted = [
+      { serviceKey: 'building-permit', actions: ['process', 'view'] },
+      { serviceKey: 'waste-fee', actions: ['view'] },
+    ];
+    const proposed = await api.post<GrantBody>(
+      `/api/accounts/${person.id}/grants`,
+      { services: wanted },
+      admin,
+    );
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ state: 'draft', services: wanted });
+    const again = await api.post(`/api/accounts/${person.id}/grants`, { services: wanted }, admin);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('GRANT_CHANGE_PENDING');
+    const forAdmin = await api.post(`/api/accounts/${adminAccount.id}/grants`, { services: wanted }, admin);
+    expect(forAdmin.body.code).toBe('GRANT_ONLY_FOR_STAFF');
+    const listed = await api.get<{ items: (AccountBody & { pendingGrant: GrantBody | null })[] }>(
+      `/api/laos/${lao.code}/accounts`,
+      admin,
+    );
+    const row = listed.body.items.find((a) => a.id === person.id);
+    expect(row?.grant.state).toBe('active');
+    expect(row?.pendingGrant).toMatchObject({ id: proposed.body.id, state: 'draft' });
+
+    // Until an order makes it active, the old permissions are the ones in force.
+    const token = await api.login(person.username, PASSWORD);
+    const before = await api.get<{ grant: GrantBody }>('/api/me', token);
+    expect(before.body.grant.services).toEqual(person.grant.services);
+
+    const created = await api.post<OrderBody>(
+      `/api/laos/${lao.code}/orders`,
+      {
+        orderNo: '13',
+        orderYear: '2568',
+        subject: 'แต่งตั้งเจ้าหน้าที่ผู้ปฏิบัติงาน (เปลี่ยนแปลงสิทธิ์)',
+        signedDate: bangkokDate(),
+        effectiveDate: bangkokDate(),
+        grantIds: [proposed.body.id],
+      },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    const pdf = await thaiOrderPdf(
+      orderTextLines({ laoName: lao.nameTh, orderNo: 13, orderYear: 2568, names: ['นายประยุทธ ขยันดี'] }),
+    );
+    expect((await uploadPdf(api, admin, created.body.id, pdf)).status).toBe(202);
+    const uploaded = await waitForBody<OrderBody>(
+      api,
+      admin,
+      `/api/orders/${created.body.id}`,
+      (o) => o.state === 'uploaded',
+    );
+    const verified = await api.post<OrderBody>(
+      `/api/orders/${uploaded.id}/verify`,
+      { version: uploaded.version, documentSha256: uploaded.document!.sha256 },
+      officer,
+    );
+    expect(verified.status).toBe(200);
+    await waitForBody<OrderBody>(api, admin, `/api/orders/${uploaded.id}`, (o) => o.state === 'active');
+
+    const after = await api.get<{ grant: GrantBody }>('/api/me', token);
+    expect(after.body.grant).toMatchObject({ id: proposed.body.id, state: 'active', services: wanted });
+    const old = await api.get<GrantBody>(`/api/grants/${person.grant.id}`, admin);
+    expect(old.body.state).toBe('superseded');
+  });
+
   it('mails leave with a Message-ID derived from the mail id', () => {
     expect(sink.messages.every((m) => /^<[0-9a-f-]{36}@/.test(m.messageId ?? ''))).toBe(true);
   });

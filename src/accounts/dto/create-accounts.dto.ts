@@ -70,6 +70,16 @@ export class CreateStaffDto extends PersonDto {
   services!: ServicePermissionDto[];
 }
 
+/** New per-service permissions for a staff member: a new draft grant, active once its order is. */
+export class NewGrantDto {
+  @ApiProperty({ type: [ServicePermissionDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ServicePermissionDto)
+  services!: ServicePermissionDto[];
+}
+
 export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;

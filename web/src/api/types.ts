@@ -51,6 +51,8 @@ export interface Account {
   division: { id: string; name: string } | null;
   mustChangePassword: boolean;
   grant?: Grant | null;
+  /** A permission change waiting for its appointment order, beside the active `grant`. */
+  pendingGrant?: Grant | null;
   createdAt: string;
 }
 
