@@ -12,5 +12,6 @@ export class MaintenanceProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('maintenance.ping', (payload, context) => this.maintenance.ping(payload, context));
+    this.registry.register('maintenance.hold', (payload, context) => this.maintenance.hold(payload, context));
   }
 }

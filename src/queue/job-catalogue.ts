@@ -24,6 +24,8 @@ export const JOB_CATALOGUE = {
   'documents.integrity-scrub': { queue: 'maintenance', payload: {} },
   /** Harmless job for smoke tests and manual checks of a running worker. */
   'maintenance.ping': { queue: 'maintenance', payload: { note: 'string' } },
+  /** Holds a worker slot for `holdMs` (≤ 60 s): shows that a stopping worker lets in-flight jobs finish. */
+  'maintenance.hold': { queue: 'maintenance', payload: { holdMs: 'number' } },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOB_CATALOGUE;

@@ -58,7 +58,7 @@ describe('worker process smoke test', () => {
     await db.drop();
   });
 
-  it('boots, runs an outbox job, and exits 0 on SIGTERM', async () => {
+  it('boots, runs an outbox job, and on SIGTERM lets the job in flight finish, then exits 0', async () => {
     const { child, lines } = startWorker({
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
@@ -78,6 +78,7 @@ describe('worker process smoke test', () => {
 
     // A row committed straight into the outbox reaches the maintenance.ping handler.
     const id = randomUUID();
+    const held = randomUUID();
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     try {
@@ -94,6 +95,12 @@ describe('worker process smoke test', () => {
         );
         return rows.length === 1;
       }, 'the outbox row to be marked sent');
+      // A job still running when SIGTERM comes is let finish before the worker exits.
+      await pg.query(
+        `insert into outbox_message (id, queue, name, payload) values ($1, 'maintenance', 'maintenance.hold', $2)`,
+        [held, JSON.stringify({ holdMs: 2000 })],
+      );
+      await waitFor(() => output().includes(`maintenance.hold ${held}: holding`), 'the hold job to start');
     } finally {
       await pg.end();
     }
@@ -108,6 +115,7 @@ describe('worker process smoke test', () => {
       }),
     ]).finally(() => clearTimeout(timer));
     expect(exit).toEqual({ code: 0, signal: null });
+    expect(output()).toContain(`maintenance.hold ${held}: finished`);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
