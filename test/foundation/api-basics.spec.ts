@@ -1,3 +1,5 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BootstrapAdmin } from '../../src/accounts/bootstrap-admin';
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
 
@@ -50,6 +52,15 @@ describe('API basics: errors, auth, OpenAPI, request ids', () => {
     expect(me.status).toBe(200);
     expect(me.body.role).toBe('dla_admin');
     expect(Array.isArray(me.body.rules)).toBe(true);
+    // Every start runs it (API and workers, several at once in production): still one account.
+    const bootstrap = t.app.get(BootstrapAdmin);
+    await Promise.all([bootstrap.onApplicationBootstrap(), bootstrap.onApplicationBootstrap()]);
+    const rows = await t.app
+      .get(EntityManager)
+      .fork()
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from account where role = 'dla_admin'`);
+    expect(Number(rows[0].n)).toBe(1);
   });
 
   it('echoes a request id and serves the OpenAPI document', async () => {
