@@ -35,6 +35,8 @@ export class SetPasswordLinks {
         expiresAt,
         purpose,
         laoName: account.lao?.nameTh ?? null,
+        provinceName: account.province?.nameTh ?? null,
+        role: account.role,
       }),
     );
   }

@@ -91,7 +91,11 @@ describe('appointment order story (API + worker + S3 + SMTP)', () => {
       root,
     );
     expect(res.status).toBe(201);
-    await setPasswordFromMail(api, await sink.waitFor((m) => m.to.includes('suda@cpm.example')), PASSWORD);
+    const invite = await sink.waitFor((m) => m.to.includes('suda@cpm.example'));
+    // Invited as what she is: the province's officer, not an LAO admin.
+    expect(invite.text).toContain('สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยภูมิ');
+    expect(invite.text).not.toContain('ผู้ดูแลระบบ');
+    await setPasswordFromMail(api, invite, PASSWORD);
     officer = await api.login('cpm.officer01', PASSWORD);
   });
 
@@ -111,6 +115,7 @@ describe('appointment order story (API + worker + S3 + SMTP)', () => {
     adminAccount = res.body;
     const mail = await sink.waitFor((m) => m.to.includes('somchai@khumuang.example'));
     expect(mail.subject).toContain('ตั้งรหัสผ่าน');
+    expect(mail.text).toContain(`ผู้ดูแลระบบ ของ${lao.nameTh}`);
     await setPasswordFromMail(api, mail, PASSWORD);
     admin = await api.login(adminAccount.username, PASSWORD);
   });

@@ -1,3 +1,4 @@
+import type { Role } from '../../accounts/entities/account.entity';
 import type { MailContent } from '../mail-outbox.service';
 import { htmlMail, thaiDateTime } from './layout';
 
@@ -9,6 +10,17 @@ export interface SetPasswordMailInput {
   expiresAt: Date;
   purpose: 'invite' | 'activation' | 'reset';
   laoName?: string | null;
+  provinceName?: string | null;
+  role?: Role;
+}
+
+/** "An account as <what>" in the invitation: officers are not LAO admins. */
+function invitedAs(input: SetPasswordMailInput): string {
+  if (input.role === 'province_officer') {
+    return `เจ้าหน้าที่สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด${input.provinceName ?? ''} (ผู้ตรวจสอบคำสั่งแต่งตั้ง)`;
+  }
+  if (input.role === 'dla_admin') return 'ผู้ดูแลระบบส่วนกลาง กรมส่งเสริมการปกครองท้องถิ่น';
+  return `ผู้ดูแลระบบ${input.laoName ? ` ของ${input.laoName}` : ''}`;
 }
 
 const SUBJECTS: Record<SetPasswordMailInput['purpose'], string> = {
@@ -22,7 +34,7 @@ export function setPasswordMail(input: SetPasswordMailInput): MailContent {
   const paragraphs = [
     `เรียน ${input.fullName}`,
     input.purpose === 'invite'
-      ? `ท่านได้รับการสร้างบัญชีผู้ดูแลระบบ${input.laoName ? ` ของ${input.laoName}` : ''} ในระบบบริการประชาชนและบริหารท้องถิ่นดิจิทัล`
+      ? `ท่านได้รับการสร้างบัญชี${invitedAs(input)} ในระบบบริการประชาชนและบริหารท้องถิ่นดิจิทัล`
       : 'สิทธิ์การใช้งานระบบบริการประชาชนและบริหารท้องถิ่นดิจิทัลของท่านพร้อมใช้งานแล้ว',
     `ชื่อผู้ใช้ (Username): ${input.username}`,
     `กรุณาตั้งรหัสผ่านผ่านลิงก์ด้านล่าง ลิงก์นี้ใช้ได้ครั้งเดียวและหมดอายุ ${thaiDateTime(input.expiresAt)}`,
