@@ -17,6 +17,18 @@ const GOOD_CSV = [
   '5360902,เทศบาลตำบลนำเข้าสอง,เทศบาลตำบล,ภักดีชุมพล,36,0',
 ].join('\n');
 
+/** Picks a province by typing part of its name, then the option that is that province (not merely the first). */
+async function pickProvince(page: Page, name: string): Promise<void> {
+  await page.getByLabel('จังหวัด').click();
+  await page.keyboard.type(name);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${name}(?: \\(Phase 1\\))?$`) })
+    .click();
+  // Chosen: the field shows the province (typed search text is an input value, not text).
+  await page.locator('.ant-form-item').filter({ hasText: 'จังหวัด' }).filter({ hasText: name }).waitFor();
+}
+
 /** DLA central: CSV import with per-row errors, provincial officers, national readiness and its CSV export. */
 jest.setTimeout(180_000);
 
@@ -76,9 +88,7 @@ describe('web console: DLA central', () => {
     await page.getByRole('menuitem', { name: 'เจ้าหน้าที่ สถ.จ.' }).click();
     await heading(page, 'เจ้าหน้าที่ สถ.จ.');
     await expectAccessible(page, 'province officers');
-    await page.getByLabel('จังหวัด').click();
-    await page.keyboard.type('ชัยภูมิ');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickProvince(page, 'ชัยภูมิ');
     await page.getByLabel('ชื่อ-นามสกุล').fill('นางสาวสุดา ตรวจดี');
     await page.getByLabel('ชื่อผู้ใช้ (Username)').fill('cpm.officer01');
     await page.getByLabel('อีเมล').fill('suda@cpm.example');
@@ -88,14 +98,12 @@ describe('web console: DLA central', () => {
     await row.getByText('suda@cpm.example').waitFor();
     await row.getByRole('cell', { name: 'ชัยภูมิ', exact: true }).waitFor();
     // The same username again: the API's Thai message is shown.
-    await page.getByLabel('จังหวัด').click();
-    await page.keyboard.type('ชัยภูมิ');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickProvince(page, 'ชัยภูมิ');
     await page.getByLabel('ชื่อ-นามสกุล').fill('นายซ้ำ ซ้ำ');
     await page.getByLabel('ชื่อผู้ใช้ (Username)').fill('cpm.officer01');
     await page.getByLabel('อีเมล').fill('dup@cpm.example');
     await page.getByRole('button', { name: 'สร้างบัญชีและส่งอีเมล' }).click();
-    await page.getByRole('alert').filter({ hasText: /[ก-๙]/ }).first().waitFor();
+    await page.getByRole('alert').filter({ hasText: 'ชื่อผู้ใช้นี้มีผู้ใช้งานแล้ว' }).waitFor();
     // DLA disables an officer from the list.
     await page.getByRole('button', { name: 'ระงับ cpm.officer01' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'ระงับบัญชี' }).click();
@@ -109,8 +117,9 @@ describe('web console: DLA central', () => {
     const row = page.getByRole('row').filter({ hasText: 'ชัยภูมิ' }).first();
     await row.getByText('Phase 1').waitFor();
     await row.getByRole('button').first().click(); // expand
-    await page.getByText('องค์การบริหารส่วนตำบลนำเข้าหนึ่ง').waitFor();
-    await page.getByText('ยังไม่มีผู้ดูแลระบบ').first().waitFor();
+    // The LAO's own row in the province's table (the stage bars above use the same labels).
+    const laoRow = page.locator('.ant-table-row').filter({ hasText: 'องค์การบริหารส่วนตำบลนำเข้าหนึ่ง' });
+    await laoRow.getByText('ยังไม่มีผู้ดูแลระบบ').waitFor();
     await expectAccessible(page, 'national readiness');
 
     const [download] = await Promise.all([

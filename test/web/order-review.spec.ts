@@ -7,12 +7,13 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
 import { orderTextLines, thaiOrderPdf } from '../orders/support/thai-pdf';
+import { waitForBody } from '../orders/support/story-helpers';
 import { seedOrder } from '../workflow/support/workflow-harness';
 import { importLaos, provisionalAdmin, type SeededLao } from './support/seed';
-import { expectAccessible, heading, signedInPage } from './support/ui';
+import { bangkokBuddhistYear, expectAccessible, heading, signedInPage, waitForCount } from './support/ui';
 
 const ORDER_NO = 12;
-const ORDER_YEAR = new Date().getFullYear() + 543;
+const ORDER_YEAR = bangkokBuddhistYear();
 
 /**
  * The whole appointment-order story in the browser, with the worker in-process: the LAO admin
@@ -73,7 +74,9 @@ describe('web console: appointment orders and review', () => {
     await sink?.close();
   });
 
-  const documentTag = (page: Page, state: string) => page.locator(`.ant-tag[data-state="${state}"]`).first();
+  /** The order's own state tag (its appointees' grant tags use the same state names). */
+  const orderState = (page: Page, state: string) =>
+    page.locator(`.ant-tag[data-kind="order"][data-state="${state}"]`);
 
   it('the admin creates an order with its appointees', async () => {
     const { page } = adminPage;
@@ -106,6 +109,14 @@ describe('web console: appointment orders and review', () => {
 
   it('a broken PDF is rejected by the worker with the reason in Thai', async () => {
     const { page } = adminPage;
+    // Named .pdf but not one: refused at upload, with the API's reason and what to do about it.
+    await page.locator('.uploader input[type=file]').setInputFiles({
+      name: 'คำสั่ง.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('คำสั่งแต่งตั้ง (ข้อความ ไม่ใช่ PDF)'),
+    });
+    const notPdf = page.getByRole('alert').filter({ hasText: 'ไฟล์นี้ไม่ใช่เอกสาร PDF' });
+    await notPdf.getByText(/^วิธีแก้: .*PDF/).waitFor();
     await page.locator('.uploader input[type=file]').setInputFiles({
       name: 'broken.pdf',
       mimeType: 'application/pdf',
@@ -115,7 +126,7 @@ describe('web console: appointment orders and review', () => {
       .getByRole('alert')
       .filter({ hasText: 'ไฟล์ “broken.pdf” ไม่ผ่านการตรวจสอบ' })
       .waitFor({ timeout: 30_000 });
-    await documentTag(page, 'draft').waitFor();
+    await orderState(page, 'draft').waitFor();
   });
 
   it('the signed PDF is accepted: processing, then uploaded with its findings', async () => {
@@ -131,7 +142,7 @@ describe('web console: appointment orders and review', () => {
     await page
       .locator('.uploader input[type=file]')
       .setInputFiles({ name: 'คำสั่งแต่งตั้ง.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await documentTag(page, 'uploaded').waitFor({ timeout: 30_000 });
+    await orderState(page, 'uploaded').waitFor({ timeout: 30_000 });
     await page.getByText('ไฟล์ปัจจุบัน:').waitFor();
     await page
       .getByRole('list', { name: 'ข้อสังเกตจากการตรวจเอกสาร' })
@@ -180,25 +191,47 @@ describe('web console: appointment orders and review', () => {
     expect(officerPage.problems).toEqual([]);
   });
 
-  it('the admin sees the result on the order and a notification on the bell', async () => {
+  it('without a reload the admin is no longer temporary, sees the order in effect and reads a notification', async () => {
     const { page } = adminPage;
-    await page.goto(orderUrl);
-    await page.locator('.ant-tag[data-state="verified"], .ant-tag[data-state="active"]').first().waitFor();
+    const api = new ApiClient(t.baseUrl);
+    const token = await api.login(admin.username, admin.password);
+    type Unread = { items: { kind: string }[] };
+    // Effective today: the worker activates the order, and that notice is the last one coming.
+    const unread = await waitForBody<Unread>(
+      api,
+      token,
+      '/api/notifications?unread=true',
+      (b) => b.items.some((n) => n.kind === 'order.activated'),
+      30_000,
+    );
+    const count = unread.items.length;
+    expect(count).toBeGreaterThanOrEqual(2); // verified and activated (and the broken upload's)
+
+    // This page was loaded before the verification. The bell finds notices it had not seen and reloads
+    // the account with them: the temporary-admin notice goes without a reload.
+    await page.getByRole('menuitem', { name: 'หน้าหลัก' }).click();
+    await heading(page, lao.nameTh);
+    await page.getByRole('button', { name: /^การแจ้งเตือน ยังไม่อ่าน/ }).click();
+    await page.getByRole('button', { name: `การแจ้งเตือน ยังไม่อ่าน ${count} รายการ` }).waitFor();
+    await page.getByText('ท่านเป็นผู้ดูแลระบบชั่วคราว').waitFor({ state: 'detached' });
+
+    // Opening a notification reads it and goes to the order, which is now in effect.
+    await page.locator('.bell-item').first().click();
+    await page.waitForURL(orderUrl);
+    await page.getByRole('button', { name: `การแจ้งเตือน ยังไม่อ่าน ${count - 1} รายการ` }).waitFor();
+    await orderState(page, 'active').waitFor();
     await page.getByText('ตรวจสอบแล้ว (ผ่าน)').waitFor();
-    const bell = page.getByRole('button', { name: /^การแจ้งเตือน ยังไม่อ่าน [1-9]/ });
-    for (let i = 0; i < 20 && !(await bell.isVisible()); i++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
-    await bell.click();
-    const item = page.locator('.bell-item').first();
-    await item.waitFor();
-    await item.click();
-    await page
-      .getByRole('button', { name: 'การแจ้งเตือน ยังไม่อ่าน 0 รายการ' })
-      .or(page.getByRole('button', { name: /ยังไม่อ่าน/ }))
-      .first()
-      .waitFor();
+    // Read on the server too: the API and, after a reload, the bell count one fewer.
+    await waitForBody<Unread>(
+      api,
+      token,
+      '/api/notifications?unread=true',
+      (b) => b.items.length === count - 1,
+    );
+    await page.reload();
+    await heading(page, `คำสั่ง ที่ ${ORDER_NO}/${ORDER_YEAR}`);
+    await page.getByRole('button', { name: `การแจ้งเตือน ยังไม่อ่าน ${count - 1} รายการ` }).waitFor();
+    expect(adminPage.problems).toEqual([]);
   });
 
   it('withdraws one order; the officer returns one with a required reason and verifies two at once', async () => {
@@ -223,7 +256,7 @@ describe('web console: appointment orders and review', () => {
     await adminUi.getByRole('button', { name: 'ถอนคำสั่ง' }).click();
     await adminUi.getByRole('tooltip').getByRole('button', { name: 'ถอนคำสั่ง' }).click();
     await adminUi.getByText('ถอนคำสั่งกลับมาแก้ไขแล้ว').waitFor();
-    await documentTag(adminUi, 'draft').waitFor();
+    await orderState(adminUi, 'draft').waitFor();
     await adminUi.getByText('ถอนคำสั่งกลับมาแก้ไข').first().waitFor();
     const conn = em.fork().getConnection();
     await conn.execute(
@@ -235,12 +268,13 @@ describe('web console: appointment orders and review', () => {
       good.orderId,
     ]);
 
+    // The officer's queue has been open since the last verification: the refresh button brings the new ones.
     const { page } = officerPage;
-    await page.reload();
     await heading(page, 'คิวตรวจสอบคำสั่งแต่งตั้ง');
+    await page.getByText('ไม่มีคำสั่งรอตรวจสอบ').waitFor();
+    await page.getByRole('button', { name: 'รีเฟรช' }).click();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await rows.nth(2).waitFor();
-    expect(await rows.count()).toBe(3);
+    await waitForCount(rows, 3);
     // Oldest first, with the overdue tag; findings are badged.
     await rows.first().getByText('เกินกำหนด').waitFor();
     await page.getByText('ข้อสังเกตที่ต้องตรวจ').waitFor();
@@ -259,8 +293,7 @@ describe('web console: appointment orders and review', () => {
     await dialog.getByRole('button', { name: 'ส่งกลับ' }).click();
     await page.getByText(/ส่งคำสั่ง .* กลับให้แก้ไขแล้ว/).waitFor();
     await heading(page, 'คิวตรวจสอบคำสั่งแต่งตั้ง');
-    await rows.nth(1).waitFor();
-    expect(await rows.count()).toBe(2);
+    await waitForCount(rows, 2);
 
     // Bulk: one goes through, one went stale after the queue was loaded.
     for (const i of [0, 1]) await rows.nth(i).getByRole('checkbox').check();
@@ -273,8 +306,9 @@ describe('web console: appointment orders and review', () => {
     await results.getByText('ไม่สำเร็จ').waitFor();
     expect((await results.textContent()) ?? '').toMatch(/[ก-๙]{4,}/);
     await results.getByRole('button', { name: 'ตกลง' }).click();
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(1);
+    // The two rows stay on screen while the queue reloads: wait for the one that is left.
+    await results.waitFor({ state: 'detached' });
+    await waitForCount(rows, 1);
     expect(officerPage.problems).toEqual([]);
     expect(good.orderId).toBeTruthy();
   });

@@ -10,7 +10,7 @@ import { uploadPdf, waitForBody } from '../orders/support/story-helpers';
 import { orderTextLines, thaiOrderPdf } from '../orders/support/thai-pdf';
 import type { A11yViolation } from '../support/browser';
 import { importLaos, type SeededLao } from './support/seed';
-import { capture, heading, signIn } from './support/ui';
+import { bangkokBuddhistYear, capture, heading, signIn } from './support/ui';
 
 interface Screen {
   name: string;
@@ -90,7 +90,7 @@ describe('web console: screens, accessibility and layout', () => {
       token,
     );
     const grantIds = accounts.body.items.flatMap((a) => (a.grant?.state === 'draft' ? [a.grant.id] : []));
-    const year = new Date().getFullYear() + 543;
+    const year = bangkokBuddhistYear();
     const order = await api.post<{ id: string }>(
       `/api/laos/${lao.code}/orders`,
       {

@@ -9,14 +9,21 @@ import { withTool } from '../fixtures/pdf-builders';
 import { linkToken } from '../orders/support/story-helpers';
 import { orderTextLines, thaiOrderPdf } from '../orders/support/thai-pdf';
 import { importLaos, type SeededLao } from './support/seed';
-import { expectAccessible, heading, signIn, signedInPage } from './support/ui';
+import {
+  bangkokBuddhistYear,
+  expectAccessible,
+  heading,
+  signIn,
+  signedInPage,
+  waitInPage,
+} from './support/ui';
 
 const WASTE = 'ค่าธรรมเนียมเก็บและขนขยะมูลฝอย';
 const BUILDING = 'ขออนุญาตก่อสร้าง ดัดแปลง รื้อถอนอาคาร';
 const ADMIN_EMAIL = 'somchai@nonsamran.example';
 const ADMIN_PASSWORD = 'NonSamran-Admin-2569!';
 const STAFF_PASSWORD = 'NonSamran-Staff-2569!';
-const ORDER_YEAR = new Date().getFullYear() + 543;
+const ORDER_YEAR = bangkokBuddhistYear();
 const STAFF = [
   {
     title: 'นาง',
@@ -80,7 +87,9 @@ describe('web console: the whole story, from the first admin to an active order'
   });
 
   const admin = (): Page => adminPage.page;
-  const stateTag = (page: Page, state: string) => page.locator(`.ant-tag[data-state="${state}"]`).first();
+  /** The order's own state tag (its appointees' grant tags use the same state names). */
+  const stateTag = (page: Page, state: string) =>
+    page.locator(`.ant-tag[data-kind="order"][data-state="${state}"]`);
 
   async function setPasswordFromMail(page: Page, to: string, password: string): Promise<void> {
     const mail = await sink.waitFor((m) => m.to.includes(to));
@@ -217,11 +226,30 @@ describe('web console: the whole story, from the first admin to an active order'
       downloadThroughput: -1,
       uploadThroughput: 8 * 1024,
     });
+    // Every value the bar shows, recorded in the page as it changes: reading the attribute from here
+    // could find the bar already gone.
+    await page.evaluate(`(() => {
+      const seen = (window.__uploadProgress = []);
+      const sample = () => {
+        const bar = document.querySelector('[role="progressbar"][aria-label="ความคืบหน้าการอัปโหลด"]');
+        const value = bar && bar.getAttribute('aria-valuenow');
+        if (value !== null && value !== seen[seen.length - 1]) seen.push(value);
+      };
+      new MutationObserver(sample).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-valuenow'],
+      });
+    })()`);
     await upload('คำสั่งแต่งตั้ง-12.pdf', signedPdf);
-    const progress = page.getByRole('progressbar', { name: 'ความคืบหน้าการอัปโหลด' });
-    await progress.waitFor();
-    expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
-    await progress.waitFor({ state: 'detached' });
+    await waitInPage(page, 'window.__uploadProgress.length > 0', 'the upload progress bar');
+    await page.getByRole('progressbar', { name: 'ความคืบหน้าการอัปโหลด' }).waitFor({ state: 'detached' });
+    const seen = (await page.evaluate('window.__uploadProgress.map(Number)')) as number[];
+    // Shown before the upload finished, and only ever going forward. (Chromium reports a small file's
+    // upload progress in one step under throttling, so the values in between are not guaranteed.)
+    expect(seen[0]).toBeLessThan(100);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,

@@ -24,6 +24,8 @@ export function ThemeRoot({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={thaiLocale}
+      // The click ripple is motion too (it runs even when the motion token is off).
+      wave={{ disabled: reducedMotion }}
       theme={{
         token: {
           motion: !reducedMotion,

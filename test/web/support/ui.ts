@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   openPage,
   screenshot,
@@ -47,32 +47,91 @@ export async function heading(page: Page, name: string | RegExp): Promise<void> 
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** Waits for skeletons to go, then screenshots; returns axe's serious/critical findings for the page. */
+/**
+ * The Buddhist Era year of today in Bangkok, where the console runs (the browser contexts are in
+ * Asia/Bangkok): the runner's own clock and zone would be a year off around New Year.
+ */
+export function bangkokBuddhistYear(now = new Date()): number {
+  const year = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(now);
+  return Number(year) + 543;
+}
+
+/** Polls until `locator` matches exactly `count` elements; fails with the last count seen. */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== count && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await locator.count();
+  }
+  expect({ locator: String(locator), count: seen }).toEqual({ locator: String(locator), count });
+}
+
+/**
+ * Polls a condition inside the page until it holds; fails after `timeoutMs`. The condition is
+ * browser-side code as a string (the test project has no DOM types), compiled into the evaluated
+ * script: `page.waitForFunction` with a string evaluates it with eval, which the console's CSP blocks.
+ */
+export async function waitInPage(
+  page: Page,
+  condition: string,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const ok = await page.evaluate(`new Promise((done) => {
+    const until = performance.now() + ${timeoutMs};
+    const check = () => {
+      if (${condition}) return done(true);
+      if (performance.now() > until) return done(false);
+      setTimeout(check, 50);
+    };
+    check();
+  })`);
+  if (ok !== true) throw new Error(`timed out after ${timeoutMs} ms waiting in the page for ${what}`);
+}
+
+/**
+ * Waits until the page has settled for a screenshot or an axe run: every skeleton gone (failing
+ * loudly when one stays), web fonts loaded, every finite animation or transition finished (dialogs
+ * and drawers opening; spinners run forever and are ignored, and so is a clicked button's ripple) and two frames painted, so work the
+ * console schedules on the next frame (naming scrollable tables) is done.
+ */
+export async function settle(page: Page, screen: string): Promise<void> {
+  try {
+    await page.locator('.ant-skeleton').first().waitFor({ state: 'detached', timeout: 20_000 });
+  } catch {
+    throw new Error(`${screen}: still loading (a skeleton is shown) after 20 s`);
+  }
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await waitInPage(
+    page,
+    `document.getAnimations().every((a) => {
+      const end = a.effect ? a.effect.getComputedTiming().endTime : 0;
+      const target = a.effect && a.effect.target;
+      const ripple = !!(target && target.closest && target.closest('.ant-wave'));
+      return a.playState !== 'running' || ripple || !Number.isFinite(Number(end));
+    })`,
+    `${screen}: animations to finish`,
+  );
+  await page.evaluate(
+    'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))',
+  );
+}
+
+/** Waits for the page to settle, then screenshots; returns axe's serious/critical findings for the page. */
 export async function capture(
   page: Page,
   name: string,
   options: { axe?: boolean } = {},
 ): Promise<A11yViolation[]> {
-  await page
-    .locator('.ant-skeleton')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  // Let dialogs and drawers finish their opening animation.
-  if (await page.locator('.ant-modal, .ant-drawer-open').count()) await page.waitForTimeout(500);
+  await settle(page, name);
   await screenshot(page, name);
   return options.axe === false ? [] : seriousA11yViolations(page);
 }
 
 /** Fails with the rule ids and elements when axe-core finds serious or critical problems on the page. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page
-    .locator('.ant-skeleton')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-  if (await page.locator('.ant-modal, .ant-drawer-open').count()) await page.waitForTimeout(500);
+  await settle(page, screen);
   const found = await seriousA11yViolations(page);
   expect({ screen, violations: found }).toEqual({ screen, violations: [] });
 }

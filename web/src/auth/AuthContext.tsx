@@ -1,5 +1,14 @@
 import { AbilityProvider } from '@casl/react';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { abilityFromPacked, noAbility, type AppAbility } from '../access/ability';
 import { authApi } from '../api/auth';
 import { refreshSession } from '../api/http';
@@ -9,6 +18,9 @@ import { ReloginModal } from './ReloginModal';
 
 type Status = 'loading' | 'anonymous' | 'ready';
 
+/** Coming back to the tab reloads the account at most this often. */
+const FOCUS_REFRESH_MS = 30_000;
+
 interface AuthValue {
   status: Status;
   me: Me | null;
@@ -16,6 +28,12 @@ interface AuthValue {
   signIn(username: string, password: string): Promise<Me>;
   signOut(): Promise<void>;
   reloadMe(): Promise<Me | null>;
+  /**
+   * Reloads the account and its ability in the background when something may have changed them (a
+   * new notification: an order verified or activated, a grant revoked). Calls while one is running
+   * make one more afterwards; errors are ignored (the next request will tell).
+   */
+  refreshMe(): void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -33,13 +51,55 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [relogin, setRelogin] = useState<{ resolve: () => void; reject: (e: Error) => void } | null>(null);
 
   const ability = useMemo(() => (me ? abilityFromPacked(me.rules) : noAbility()), [me]);
+  // When the account was last asked for, and the background refresh in flight (with one queued).
+  const loadedAt = useRef(0);
+  const refreshing = useRef<{ again: boolean } | null>(null);
+  const ready = useRef(false);
+  useEffect(() => {
+    ready.current = status === 'ready';
+  }, [status]);
+
+  /** The same account and rules keep the same object: no re-render, no new ability. */
+  const keepIfSame = useCallback((fresh: Me) => {
+    setMe((prev) => (prev && JSON.stringify(prev) === JSON.stringify(fresh) ? prev : fresh));
+  }, []);
 
   const reloadMe = useCallback(async (): Promise<Me | null> => {
+    loadedAt.current = Date.now();
     const fresh = await authApi.me();
-    setMe(fresh);
+    keepIfSame(fresh);
     setStatus('ready');
     return fresh;
-  }, []);
+  }, [keepIfSame]);
+
+  const refresh = useCallback(
+    (minAgeMs: number): void => {
+      if (!ready.current) return;
+      if (refreshing.current) {
+        if (minAgeMs === 0) refreshing.current.again = true;
+        return;
+      }
+      if (Date.now() - loadedAt.current < minAgeMs) return;
+      const run = { again: true };
+      refreshing.current = run;
+      void (async () => {
+        while (run.again && ready.current) {
+          run.again = false;
+          loadedAt.current = Date.now();
+          try {
+            const fresh = await authApi.me();
+            if (ready.current) keepIfSame(fresh);
+          } catch {
+            // A background refresh: the next request the user makes reports the problem.
+          }
+        }
+        refreshing.current = null;
+      })();
+    },
+    [keepIfSame],
+  );
+
+  const refreshMe = useCallback(() => refresh(0), [refresh]);
 
   const signOut = useCallback(async () => {
     await authApi.logout();
@@ -49,6 +109,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     await authApi.login(username, password);
+    loadedAt.current = Date.now();
     const fresh = await authApi.me();
     setMe(fresh);
     setStatus('ready');
@@ -80,9 +141,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [reloadMe]);
 
+  useEffect(() => {
+    // Permissions change elsewhere (the province verifies the admin's order): coming back to the tab
+    // picks them up without a reload, at most every FOCUS_REFRESH_MS.
+    const onFocus = (): void => refresh(FOCUS_REFRESH_MS);
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') refresh(FOCUS_REFRESH_MS);
+    };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [refresh]);
+
   const value = useMemo(
-    () => ({ status, me, ability, signIn, signOut, reloadMe }),
-    [status, me, ability, signIn, signOut, reloadMe],
+    () => ({ status, me, ability, signIn, signOut, reloadMe, refreshMe }),
+    [status, me, ability, signIn, signOut, reloadMe, refreshMe],
   );
 
   return (

@@ -4,6 +4,8 @@ import { errorText } from '../api/errors';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 const MAX_PAGES = 50;
+/** Sharper than 1:1 on high-density screens, but a tablet at 3x would make canvases of tens of MB per page. */
+const MAX_PIXEL_RATIO = 2;
 
 /**
  * Renders every page of a PDF into canvases with pdf.js, loaded on first use. The worker is a file of
@@ -19,7 +21,10 @@ export function PdfPreview({ load, label }: { load: () => Promise<Blob>; label: 
     const el = host.current;
     let cancelled = false;
     let destroy: (() => Promise<void>) | null = null;
+    // A new document (or label): forget the previous one's page count, error and painted state.
     setRendered(false);
+    setPages(null);
+    setError(null);
     void (async () => {
       try {
         const [pdfjs, blob] = await Promise.all([import('pdfjs-dist'), load()]);
@@ -35,10 +40,13 @@ export function PdfPreview({ load, label }: { load: () => Promise<Blob>; label: 
         const count = Math.min(doc.numPages, MAX_PAGES);
         setPages(doc.numPages);
         const width = Math.max(280, el.clientWidth - 2);
+        const ratio = Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO);
         for (let n = 1; n <= count && !cancelled; n++) {
           const page = await doc.getPage(n);
+          // Unmounted or rerun while the page loaded: draw nothing into a host that is no longer ours.
+          if (cancelled) return;
           const base = page.getViewport({ scale: 1 });
-          const viewport = page.getViewport({ scale: (width / base.width) * (window.devicePixelRatio || 1) });
+          const viewport = page.getViewport({ scale: (width / base.width) * ratio });
           const canvas = document.createElement('canvas');
           canvas.width = Math.floor(viewport.width);
           canvas.height = Math.floor(viewport.height);

@@ -8,7 +8,10 @@ type Props =
   | { kind: 'document'; state: DocumentState }
   | { kind: 'account'; state: AccountStatus };
 
-/** A state as a coloured tag with its Thai label. */
+/**
+ * A state as a coloured tag with its Thai label. `data-kind` tells an order's own tag from its
+ * appointees' grant tags, which share state names (draft, uploaded, verified, active).
+ */
 export function StateTag(props: Props) {
   const entry =
     props.kind === 'order'
@@ -19,7 +22,7 @@ export function StateTag(props: Props) {
           ? DOCUMENT_STATE[props.state]
           : ACCOUNT_STATUS[props.state];
   return (
-    <Tag color={entry?.color ?? 'default'} data-state={props.state}>
+    <Tag color={entry?.color ?? 'default'} data-kind={props.kind} data-state={props.state}>
       {entry?.label ?? props.state}
     </Tag>
   );

@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { ROLE_LABEL } from '../lib/labels';
 import { useFocusableScroll } from '../lib/useFocusableScroll';
@@ -111,7 +111,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Drawer>
         <Layout.Content className="shell-content">
           <main id="main" tabIndex={-1}>
-            {children}
+            {/* A new page on every path, even where two paths show the same one ('/' and '/review-queue'):
+                following a link or the menu always loads fresh data. */}
+            <Fragment key={pathname}>{children}</Fragment>
           </main>
           <Typography.Paragraph type="secondary" className="shell-footer">
             กรมส่งเสริมการปกครองท้องถิ่น · ระบบบริการประชาชนและบริหารท้องถิ่นดิจิทัล

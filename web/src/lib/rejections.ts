@@ -1,8 +1,14 @@
+import type { RejectionCode } from '../../../src/documents/inspection/codes';
+
 /**
  * What an LAO admin can do about each rejection code (src/documents/inspection/codes.ts), shown under
- * the server's reason. Written for civil servants, not for engineers.
+ * the server's reason. Written for civil servants, not for engineers. Typed by the server's list, so a
+ * new rejection code without advice does not compile. The upload itself may be refused with the
+ * same codes (the API's DOCUMENT_NOT_PDF and DOCUMENT_TOO_LARGE): the uploader shows this advice too.
  */
-const ADVICE: Readonly<Record<string, string>> = {
+const ADVICE: Readonly<Record<RejectionCode, string>> = {
+  DOCUMENT_NOT_PDF:
+    'วิธีแก้: เลือกไฟล์คำสั่งที่เป็น PDF (นามสกุล .pdf) หากมีเป็นไฟล์ภาพหรือ Word ให้สั่งพิมพ์เป็นไฟล์ PDF (Print to PDF) หรือสแกนคำสั่งฉบับลงนามเป็น PDF แล้วอัปโหลดใหม่',
   DOCUMENT_ENCRYPTED:
     'วิธีแก้: เปิดไฟล์ด้วยโปรแกรมอ่าน PDF แล้วสั่งพิมพ์เป็นไฟล์ PDF ใหม่ (Print to PDF / Microsoft Print to PDF) หรือสแกนคำสั่งใหม่โดยไม่ตั้งรหัสผ่าน แล้วอัปโหลดไฟล์ใหม่',
   DOCUMENT_ACTIVE_CONTENT:
@@ -15,5 +21,10 @@ const ADVICE: Readonly<Record<string, string>> = {
   DOCUMENT_TOO_LARGE: 'วิธีแก้: สแกนใหม่แบบขาวดำหรือลดความละเอียด ให้ไฟล์มีขนาดไม่เกิน 20 MB',
 };
 
+const KNOWN: Readonly<Record<string, string>> = ADVICE;
+
+/** Advice for a code the server may send, if there is any. */
+export const adviceFor = (code: string | undefined): string | undefined => (code ? KNOWN[code] : undefined);
+
 export const rejectionAdvice = (code: string | undefined): string =>
-  (code && ADVICE[code]) ?? 'กรุณาแก้ไขไฟล์แล้วอัปโหลดใหม่';
+  adviceFor(code) ?? 'กรุณาแก้ไขไฟล์แล้วอัปโหลดใหม่';

@@ -163,6 +163,8 @@ function columns(ctx: {
       title: <span className="sr-only">การจัดการ</span>,
       key: 'actions',
       width: 100,
+      // Stays in view while the table scrolls sideways (tablets).
+      fixed: 'right' as const,
       render: (_: unknown, s: LaoService) =>
         ctx.canEdit && (
           <Button size="small" onClick={() => ctx.edit(s)} aria-label={`ตั้งค่า ${s.nameTh}`}>

@@ -120,11 +120,13 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
                 {
                   title: <span className="sr-only">การจัดการ</span>,
                   key: 'actions',
-                  width: 330,
+                  // Stays in view while the table scrolls sideways (tablets); the buttons wrap.
+                  width: 230,
+                  fixed: 'right',
                   render: (_v, a) => {
                     const subject = asAccount(a.role, a.laoCode, a.provinceCode);
                     return (
-                      <Space size={4}>
+                      <Space size={4} wrap>
                         {ability.can('update', subject) && a.status !== 'disabled' && (
                           <Button
                             size="small"

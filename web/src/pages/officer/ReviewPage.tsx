@@ -100,7 +100,7 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={13}>
+        <Col xs={24} md={13}>
           <Card title={doc ? `เอกสาร: ${doc.filename}` : 'เอกสาร'} className="review-document">
             {doc ? (
               <PdfPreview load={loadPdf} label={`คำสั่ง ${order.orderLabel}`} />
@@ -109,7 +109,7 @@ function Review({ order, reload }: { order: Order; reload(): Promise<void> }) {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={11}>
+        <Col xs={24} md={11}>
           <Card title="ข้อมูลที่ อปท. กรอก" className="block-gap">
             <Descriptions column={1} size="small">
               <Descriptions.Item label="สถานะ">

@@ -1,5 +1,5 @@
-import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Card, Grid, Popconfirm, Table, Typography } from 'antd';
+import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Grid, Popconfirm, Space, Table, Typography } from 'antd';
 import { useAbility } from '@casl/react';
 import { useEffect, useState } from 'react';
 import { asOrder, type AppAbility } from '../../access/ability';
@@ -73,19 +73,29 @@ export function ReviewQueuePage({ me }: { me: Me }) {
         title="คิวตรวจสอบคำสั่งแต่งตั้ง"
         help={`คำสั่งที่ อปท. ในจังหวัดส่งมาให้ตรวจสอบ เรียงจากที่ส่งก่อน${me.provinceCode ? ` (จังหวัดรหัส ${me.provinceCode})` : ''}`}
         extra={
-          selected.length > 0 && (
-            <Popconfirm
-              title={`ยืนยันว่าคำสั่ง ${selected.length} รายการผ่านการตรวจสอบ?`}
-              description="ท่านได้ตรวจเอกสารของทุกรายการที่เลือกแล้ว"
-              okText="ยืนยัน"
-              cancelText="ยกเลิก"
-              onConfirm={bulkVerify}
+          <Space wrap>
+            {/* New uploads arrive while the page is open (the bell tells): load the queue again. */}
+            <Button
+              icon={<ReloadOutlined />}
+              loading={state.loading && state.data !== undefined}
+              onClick={() => void state.reload()}
             >
-              <Button type="primary" icon={<CheckOutlined />} loading={busy}>
-                ผ่านการตรวจสอบ ({selected.length} รายการ)
-              </Button>
-            </Popconfirm>
-          )
+              รีเฟรช
+            </Button>
+            {selected.length > 0 && (
+              <Popconfirm
+                title={`ยืนยันว่าคำสั่ง ${selected.length} รายการผ่านการตรวจสอบ?`}
+                description="ท่านได้ตรวจเอกสารของทุกรายการที่เลือกแล้ว"
+                okText="ยืนยัน"
+                cancelText="ยกเลิก"
+                onConfirm={bulkVerify}
+              >
+                <Button type="primary" icon={<CheckOutlined />} loading={busy}>
+                  ผ่านการตรวจสอบ ({selected.length} รายการ)
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
         }
       />
       <Card className="block-gap">
