@@ -9,6 +9,7 @@ import { ProvincesController } from './provinces/provinces.controller';
 import { ProvincesService } from './provinces/provinces.service';
 import { LaoServicesController } from './services/lao-services.controller';
 import { LaoServicesService } from './services/lao-services.service';
+import { ServiceCatalogController } from './services/service-catalog.controller';
 
 /** Provinces, LAOs (with the CSV import), their divisions and their citizen-service settings. */
 @Module({
@@ -19,6 +20,7 @@ import { LaoServicesService } from './services/lao-services.service';
     LaosController,
     DivisionsController,
     LaoServicesController,
+    ServiceCatalogController,
   ],
   providers: [ProvincesService, LaosService, LaoImportService, DivisionsService, LaoServicesService],
 })

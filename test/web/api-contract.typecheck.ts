@@ -20,6 +20,7 @@ import type { LaoView } from '../../src/registry/laos/lao.presenter';
 import type { UpsertCounts } from '../../src/registry/laos/upsert-laos';
 import type { ProvinceView } from '../../src/registry/provinces/provinces.service';
 import type { LaoServiceView } from '../../src/registry/services/lao-service.presenter';
+import type { CatalogServiceView } from '../../src/registry/services/service-catalog.controller';
 import type { HistoryEntryView } from '../../src/workflow/history.presenter';
 import type * as Web from '../../web/src/api/types.js' with { 'resolution-mode': 'import' };
 
@@ -37,6 +38,7 @@ const fits = <T extends true>(value: T): T => value;
 export const API_CONTRACT = [
   fits<Fits<AccountView, Web.Account>>(true),
   fits<Fits<GrantView, Web.Grant>>(true),
+  fits<Fits<CatalogServiceView, Web.CatalogService>>(true),
   fits<Fits<ServerTokenPair, Web.TokenPair>>(true),
   fits<Fits<ProvinceView, Web.Province>>(true),
   fits<Fits<LaoView, Web.Lao>>(true),

@@ -372,6 +372,33 @@ describe('web console: the whole story, from the first admin to an active order'
     await page.getByRole('button', { name: `เพิกถอนสิทธิ์ ${staffUsernames[0]}` }).waitFor();
   });
 
+  it('the admin changes the other staff member’s permissions; they wait for a new order', async () => {
+    const page = admin();
+    await page.getByRole('button', { name: `เปลี่ยนสิทธิ์ ${staffUsernames[0]}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'เปลี่ยนสิทธิ์ของ นางมาลี ศรีสุข' });
+    // The current permissions are ticked; add viewing building permits.
+    expect(await dialog.getByRole('group', { name: WASTE }).getByLabel(STAFF[0].action).isChecked()).toBe(
+      true,
+    );
+    await dialog.getByRole('group', { name: BUILDING }).getByLabel('ดูข้อมูล').check();
+    await dialog.getByRole('button', { name: 'บันทึกสิทธิ์ใหม่' }).click();
+    await page.getByText('บันทึกสิทธิ์ใหม่ของ นางมาลี ศรีสุข แล้ว', { exact: false }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: staffUsernames[0] });
+    await row.getByText('สิทธิ์ใหม่: ร่าง (รอคำสั่ง)').waitFor();
+    await row.getByRole('button', { name: `เปลี่ยนสิทธิ์ ${staffUsernames[0]}` }).waitFor({ state: 'detached' });
+    await expectAccessible(page, 'staff with a pending permission change');
+
+    // The next order offers the change, marked as one.
+    await page.getByRole('menuitem', { name: 'คำสั่งแต่งตั้ง' }).click();
+    await page.getByRole('button', { name: 'สร้างคำสั่งแต่งตั้ง' }).click();
+    await heading(page, 'สร้างคำสั่งแต่งตั้ง');
+    const offered = page.getByRole('checkbox', { name: /นางมาลี ศรีสุข .* — เปลี่ยนสิทธิ์/ });
+    await offered.waitFor();
+    expect(await offered.isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox').count()).toBe(1);
+    await page.getByRole('button', { name: 'ยกเลิก' }).click();
+  });
+
   it('the officer finds the order under its LAO and revokes it; the staff member’s services are gone', async () => {
     const { page } = officerPage;
     await page.getByRole('menuitem', { name: 'อปท. และผู้ดูแลระบบ' }).click();
@@ -393,8 +420,12 @@ describe('web console: the whole story, from the first admin to an active order'
     const staff = await openPage(browser, t.baseUrl);
     await signIn(staff.page, staffUsernames[0], STAFF_PASSWORD);
     await heading(staff.page, 'สวัสดี นางมาลี ศรีสุข');
-    await staff.page.getByText('ยังไม่ได้รับมอบหมาย กรุณาติดต่อผู้ดูแลระบบของ อปท.').waitFor();
-    expect(await staff.page.getByText(WASTE).count()).toBe(0);
+    const assigned = staff.page.getByRole('row').filter({ hasText: 'งานบริการที่ได้รับมอบหมาย' });
+    await assigned.getByText('ยังไม่ได้รับมอบหมาย กรุณาติดต่อผู้ดูแลระบบของ อปท.').waitFor();
+    expect(await assigned.getByText(WASTE).count()).toBe(0);
+    // The permission change is still waiting for an order, shown apart and named from the catalog.
+    const waiting = staff.page.getByRole('row').filter({ hasText: 'สิทธิ์ที่รอคำสั่งแต่งตั้ง (ยังไม่มีผล)' });
+    await waiting.getByText(BUILDING).waitFor();
     await staff.context.close();
   });
 });

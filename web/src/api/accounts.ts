@@ -1,5 +1,5 @@
 import { http } from './http';
-import type { Account, Page, ServicePermission } from './types';
+import type { Account, Grant, Page, ServicePermission } from './types';
 
 export interface PersonInput {
   username?: string;
@@ -31,6 +31,9 @@ export const accountsApi = {
   update: (id: string, patch: StaffPatch) => http.patch<Account>(`/api/accounts/${id}`, patch),
   disable: (id: string) => http.post<Account>(`/api/accounts/${id}/disable`),
   resetPassword: (id: string) => http.post<void>(`/api/accounts/${id}/password-reset`, {}),
+  /** New permissions for an active staff member: a draft grant for the next appointment order. */
+  proposeGrant: (accountId: string, services: ServicePermission[]) =>
+    http.post<Grant>(`/api/accounts/${accountId}/grants`, { services }),
   revokeGrant: (grantId: string, version: number, reason: string) =>
     http.post<unknown>(`/api/grants/${encodeURIComponent(grantId)}/revoke`, { version, reason }),
   createOfficer: (input: OfficerInput) => http.post<Account>('/api/province-officers', input),

@@ -1,5 +1,5 @@
 import { http, request } from './http';
-import type { Division, ImportCounts, Lao, LaoService, Page, Province } from './types';
+import type { CatalogService, Division, ImportCounts, Lao, LaoService, Page, Province } from './types';
 
 export type LaoPatch = Partial<Pick<Lao, 'address' | 'phone' | 'email' | 'website'>>;
 export interface ServicePatch {
@@ -27,6 +27,8 @@ export const registryApi = {
   divisions: (code: string) => http.get<Page<Division>>(`${lao(code)}/divisions`),
   replaceDivisions: (code: string, items: DivisionInput[]) =>
     http.put<Page<Division>>(`${lao(code)}/divisions`, { items }),
+  /** The national catalog: names of services for anyone signed in. */
+  catalog: () => http.get<Page<CatalogService>>('/api/services'),
   services: (code: string) => http.get<Page<LaoService>>(`${lao(code)}/services`),
   updateService: (code: string, key: string, patch: ServicePatch) =>
     http.put<LaoService>(`${lao(code)}/services/${encodeURIComponent(key)}`, patch),

@@ -23,6 +23,13 @@ export interface ServicePermission {
   actions: ServiceAction[];
 }
 
+/** An entry of the national citizen-services catalog (GET /api/services). */
+export interface CatalogService {
+  key: string;
+  nameTh: string;
+  nameEn: string;
+}
+
 export interface Grant {
   id: string;
   accountId: string;

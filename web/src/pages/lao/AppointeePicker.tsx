@@ -1,5 +1,6 @@
 import { Checkbox, Space, Typography } from 'antd';
 import type { Account } from '../../api/types';
+import { draftGrantOf, isPermissionChange } from '../../lib/grants';
 import { ROLE_LABEL, fullName } from '../../lib/labels';
 
 /**
@@ -25,10 +26,11 @@ export function AppointeePicker({
     >
       <Space orientation="vertical">
         {candidates.map((a) => (
-          <Checkbox key={a.id} value={a.grant?.id}>
+          <Checkbox key={a.id} value={draftGrantOf(a)?.id}>
             {fullName(a)}{' '}
             <Typography.Text type="secondary">
               ({a.role === 'lao_admin' ? ROLE_LABEL.lao_admin : a.position}, {a.username})
+              {isPermissionChange(a) && ' — เปลี่ยนสิทธิ์'}
             </Typography.Text>
           </Checkbox>
         ))}

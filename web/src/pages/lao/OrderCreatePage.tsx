@@ -8,6 +8,7 @@ import { Loadable } from '../../components/States';
 import { currentBuddhistYear, dayjs } from '../../lib/dates';
 import { navigate } from '../../lib/router';
 import { useLoad } from '../../lib/useLoad';
+import { draftGrantOf } from '../../lib/grants';
 import { OrderForm, appointeeCandidates, toOrderInput, type OrderFormValues } from './OrderForm';
 
 /** A new order: number (ที่ n/ปี พ.ศ.), dates and the appointees (draft grants), then the PDF on the next page. */
@@ -45,7 +46,7 @@ export function OrderCreatePage({ laoCode }: { laoCode: string }) {
                 subject: 'แต่งตั้งผู้ดูแลระบบและเจ้าหน้าที่ผู้ปฏิบัติงานระบบ Digital DLA',
                 signedDate: dayjs(),
                 effectiveDate: dayjs(),
-                grantIds: candidates.map((a) => a.grant?.id ?? ''),
+                grantIds: candidates.map((a) => draftGrantOf(a)?.id ?? ''),
               }}
               candidates={candidates}
               error={error}

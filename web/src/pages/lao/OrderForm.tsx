@@ -4,6 +4,7 @@ import type { OrderInput } from '../../api/orders';
 import { EmptyState } from '../../components/States';
 import { PICKER_FORMAT, toApiDate, type Dayjs } from '../../lib/dates';
 import { Link } from '../../lib/router';
+import { draftGrantOf } from '../../lib/grants';
 import { AppointeePicker } from './AppointeePicker';
 
 export interface OrderFormValues {
@@ -115,11 +116,9 @@ export function OrderForm({
   );
 }
 
-/** Staff and admins whose draft grant is free, or already on `orderId`, and who are not disabled. */
+/** Staff and admins whose draft grant (first appointment or permission change) is free, or already on `orderId`, and who are not disabled. */
 export const appointeeCandidates = (accounts: Account[], orderId?: string): Account[] =>
-  accounts.filter(
-    (a) =>
-      a.grant?.state === 'draft' &&
-      (!a.grant.orderId || a.grant.orderId === orderId) &&
-      a.status !== 'disabled',
-  );
+  accounts.filter((a) => {
+    const grant = draftGrantOf(a);
+    return !!grant && (!grant.orderId || grant.orderId === orderId) && a.status !== 'disabled';
+  });

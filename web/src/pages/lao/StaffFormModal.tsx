@@ -1,10 +1,14 @@
-import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { accountsApi, type StaffInput } from '../../api/accounts';
 import { errorText } from '../../api/errors';
-import type { Account, Division, LaoService, ServiceAction } from '../../api/types';
-import { SERVICE_ACTION_LABEL } from '../../lib/labels';
+import type { Account, Division, LaoService } from '../../api/types';
 import { PersonNameFields } from '../../components/PersonNameFields';
+import {
+  fromPermissionValues,
+  ServicePermissionFields,
+  type PermissionValues,
+} from './ServicePermissionFields';
 
 interface Values {
   username?: string;
@@ -14,10 +18,13 @@ interface Values {
   position: string;
   divisionId: string;
   email: string;
-  services: Record<string, ServiceAction[]>;
+  services: PermissionValues;
 }
 
-/** เพิ่มผู้ดูแล/เจ้าหน้าที่: person, division, username and per-service permissions; or edit a person. */
+/**
+ * เพิ่มผู้ดูแล/เจ้าหน้าที่: person, division, username and per-service permissions; or edit a person
+ * (permissions change through PermissionChangeModal: a new grant for the next order).
+ */
 export function StaffFormModal(props: {
   laoCode: string;
   account: Account | null;
@@ -31,7 +38,6 @@ export function StaffFormModal(props: {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const enabled = props.services.filter((s) => s.enabled);
 
   const submit = async (v: Values): Promise<void> => {
     setBusy(true);
@@ -49,12 +55,9 @@ export function StaffFormModal(props: {
         await accountsApi.update(account.id, person);
         message.success('บันทึกการแก้ไขแล้ว');
       } else {
-        const services = Object.entries(v.services ?? {})
-          .filter(([, actions]) => actions && actions.length > 0)
-          .map(([serviceKey, actions]) => ({ serviceKey, actions }));
         const input: StaffInput = {
           ...person,
-          services,
+          services: fromPermissionValues(v.services),
           ...(v.username?.trim() ? { username: v.username.trim() } : {}),
         };
         const created = await accountsApi.createStaff(laoCode, input);
@@ -138,34 +141,7 @@ export function StaffFormModal(props: {
             </Col>
           )}
         </Row>
-        {!account && (
-          <fieldset className="services-fieldset">
-            <legend>สิทธิ์ในงานบริการ</legend>
-            {enabled.length === 0 ? (
-              <Typography.Text type="secondary">
-                ยังไม่มีงานบริการที่เปิดใช้งาน เปิดใช้งานบริการที่หน้า “งานบริการ” ก่อน หรือเพิ่มสิทธิ์ภายหลัง
-              </Typography.Text>
-            ) : (
-              enabled.map((s) => (
-                <Form.Item
-                  key={s.serviceKey}
-                  name={['services', s.serviceKey]}
-                  label={s.nameTh}
-                  className="service-permission"
-                >
-                  <Checkbox.Group
-                    role="group"
-                    aria-label={s.nameTh}
-                    options={(['view', 'process'] as const).map((a) => ({
-                      value: a,
-                      label: SERVICE_ACTION_LABEL[a],
-                    }))}
-                  />
-                </Form.Item>
-              ))
-            )}
-          </fieldset>
-        )}
+        {!account && <ServicePermissionFields services={props.services} />}
       </Form>
     </Modal>
   );

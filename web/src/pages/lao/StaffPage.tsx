@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { Can, useAbility } from '@casl/react';
 import { useState } from 'react';
 import { asAccount, asGrant, type AppAbility } from '../../access/ability';
@@ -11,8 +11,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ReasonModal } from '../../components/ReasonModal';
 import { StateTag } from '../../components/StateTag';
 import { EmptyState, Loadable } from '../../components/States';
-import { ROLE_LABEL, fullName } from '../../lib/labels';
+import { GRANT_STATE, ROLE_LABEL, fullName } from '../../lib/labels';
 import { useLoad } from '../../lib/useLoad';
+import { PermissionChangeModal } from './PermissionChangeModal';
 import { StaffFormModal } from './StaffFormModal';
 
 /** จัดการผู้ดูแลระบบ / เจ้าหน้าที่: the LAO's accounts with their grants; add, edit, disable staff. */
@@ -29,6 +30,7 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [revoking, setRevoking] = useState<Account | null>(null);
+  const [changing, setChanging] = useState<Account | null>(null);
   const [busy, setBusy] = useState(false);
   const staffSubject = asAccount('lao_user', laoCode, null);
 
@@ -114,6 +116,11 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
                     <Space size={4} wrap>
                       <StateTag kind="account" state={a.status} />
                       {a.grant && <StateTag kind="grant" state={a.grant.state} />}
+                      {a.pendingGrant && (
+                        <Tag color="warning" data-kind="pending-grant" data-state={a.pendingGrant.state}>
+                          สิทธิ์ใหม่: {GRANT_STATE[a.pendingGrant.state].label}
+                        </Tag>
+                      )}
                     </Space>
                   ),
                 },
@@ -148,6 +155,19 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
                             </Button>
                           </Popconfirm>
                         )}
+                        {a.role === 'lao_user' &&
+                          a.grant?.state === 'active' &&
+                          !a.pendingGrant &&
+                          a.status !== 'disabled' &&
+                          ability.can('create', asGrant('lao_user', laoCode)) && (
+                            <Button
+                              size="small"
+                              onClick={() => setChanging(a)}
+                              aria-label={`เปลี่ยนสิทธิ์ ${a.username}`}
+                            >
+                              เปลี่ยนสิทธิ์
+                            </Button>
+                          )}
                         {a.grant?.state === 'active' &&
                           ability.can('revoke', asGrant(a.grant.role, a.grant.laoCode)) && (
                             <Button
@@ -190,6 +210,17 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
           busy={busy}
           onCancel={() => setRevoking(null)}
           onSubmit={(reason) => void revoke(revoking, reason)}
+        />
+      )}
+      {changing && state.data && (
+        <PermissionChangeModal
+          account={changing}
+          services={state.data.services}
+          onClose={() => setChanging(null)}
+          onSaved={() => {
+            setChanging(null);
+            void state.reload();
+          }}
         />
       )}
       {editing && state.data && (
