@@ -43,6 +43,7 @@ export class AccountsService {
       em,
       accounts.map((a) => a.id),
     );
+    await this.auditListRead(caller, accounts, { laoCode: lao.code });
     return {
       items: accounts.map((a) =>
         presentAccount(a, live.get(a.id)?.current ?? null, live.get(a.id)?.pending ?? null),
@@ -63,7 +64,27 @@ export class AccountsService {
     const officers = await this.em
       .fork()
       .find(Account, { $and: where }, { orderBy: { province: 'asc', username: 'asc' }, limit: MAX_OFFICERS });
+    await this.auditListRead(caller, officers, {
+      role: 'province_officer',
+      provinceCode: provinceCode ?? null,
+    });
     return { items: officers.map((a) => presentAccount(a, null)), nextCursor: null };
+  }
+
+  /** A list showing other people's names and e-mail addresses is a read of personal data: one row per list. */
+  private async auditListRead(
+    caller: Caller,
+    accounts: Account[],
+    scope: Record<string, unknown>,
+  ): Promise<void> {
+    const others = accounts.filter((a) => a.id !== caller.principal.accountId);
+    if (others.length === 0) return;
+    await this.audit.record({
+      action: 'read.accounts',
+      actor: caller.principal,
+      subjectType: 'Account',
+      details: { ...scope, count: others.length },
+    });
   }
 
   /** Reading someone else's record is personal data: logged. */

@@ -227,6 +227,17 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
       [admin.id],
     );
     expect(rows).toEqual([{ actor_id: officer36.id }]);
+    // A list of the LAO's people is a read of personal data too: one row for the list.
+    const list = await api.get('/api/laos/6360507/accounts', officer36.token);
+    expect(list.status).toBe(200);
+    const listed = await sql<{ actor_id: string; details: { laoCode: string; count: number } }>(
+      t.database.url,
+      `select actor_id, details from audit_entry where action = 'read.accounts' and details->>'laoCode' = '6360507'`,
+    );
+    expect(listed).toEqual([
+      { actor_id: officer36.id, details: expect.objectContaining({ laoCode: '6360507' }) },
+    ]);
+    expect(listed[0].details.count).toBeGreaterThanOrEqual(1);
   });
 
   describe('bad input on staff creation gets a clear error and creates nothing', () => {
