@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { workerEntryPath } from '../../src/documents/inspection/sandboxed-validate';
 import type { ValidationResult } from '../../src/documents/inspection/validate-document';
 import { ValidationPool } from '../../src/documents/inspection/validation-pool';
@@ -83,5 +86,69 @@ describe('ValidationPool', () => {
       expect(outcome).toMatchObject({ status: 'rejected', reason: { name: 'SandboxError' } });
     }
     await expect(validate(p, pdf)).rejects.toThrow(/closed/);
+  });
+
+  describe('a budget overrun on a reused thread', () => {
+    /**
+     * A protocol-compatible stand-in for validate-worker.js whose behaviour the document's text picks:
+     * "ok" answers; "stuck" never answers; "stuck-when-reused" never answers on a thread that served before,
+     * the way leftovers of earlier documents can stall an innocent one.
+     */
+    const scriptedEntry = (): string => {
+      const file = join(mkdtempSync(join(tmpdir(), 'pool-')), 'scripted-worker.js');
+      writeFileSync(
+        file,
+        `const { parentPort } = require('node:worker_threads');
+         let served = 0;
+         parentPort.on('message', (task) => {
+           const text = Buffer.from(task.input.bytes).toString();
+           served += 1;
+           if (text === 'stuck' || (text === 'stuck-when-reused' && served > 1)) return;
+           const result = { verdict: 'valid', detail: 'served ' + served };
+           parentPort.postMessage({ type: 'result', id: task.id, reply: { ok: true, result }, heapUsedMb: 1 });
+         });
+         parentPort.postMessage({ type: 'ready' });`,
+      );
+      return file;
+    };
+    const scripted = (): ValidationPool => {
+      const p = new ValidationPool({
+        entry: scriptedEntry(),
+        size: 1,
+        maxOldGenerationSizeMb: 64,
+        maxYoungGenerationSizeMb: 16,
+      });
+      pools.push(p);
+      return p;
+    };
+    const send = (p: ValidationPool, text: string, timeoutMs = 400): Promise<ValidationResult> =>
+      p.validate(
+        { bytes: new Uint8Array(Buffer.from(text)), expected: EXPECTED_ORDER, opts: { ocr: false } },
+        timeoutMs,
+      );
+
+    it('gets one more try on a fresh thread, so leftovers of earlier documents do not reject it', async () => {
+      const p = scripted();
+      expect((await send(p, 'ok')).verdict).toBe('valid');
+      const retried = await send(p, 'stuck-when-reused');
+      expect(retried).toMatchObject({ verdict: 'valid', detail: 'served 1' }); // the fresh thread's first
+      expect(p.threadsStarted).toBe(2);
+    });
+
+    it('a document that overruns on the fresh thread too is rejected once, and the next one is served', async () => {
+      const p = scripted();
+      expect((await send(p, 'ok')).verdict).toBe('valid');
+      const stuck = await send(p, 'stuck');
+      expect(stuck).toMatchObject({ verdict: 'rejected', rejection: { code: 'DOCUMENT_TOO_COMPLEX' } });
+      expect(p.threadsStarted).toBe(2); // the reused thread, then one fresh try
+      expect((await send(p, 'ok')).verdict).toBe('valid');
+    });
+
+    it('on a thread that served nothing before, the verdict is final', async () => {
+      const p = scripted();
+      const stuck = await send(p, 'stuck');
+      expect(stuck.rejection?.code).toBe('DOCUMENT_TOO_COMPLEX');
+      expect(p.threadsStarted).toBe(1);
+    });
   });
 });

@@ -30,6 +30,8 @@ interface Task {
   id: number;
   input: WorkerInput;
   timeoutMs: number;
+  /** Not yet retried: a budget overrun on a reused thread gets one more try on a fresh thread. */
+  retryable: boolean;
   done: (result: ValidationResult) => void;
   fail: (error: Error) => void;
 }
@@ -60,13 +62,17 @@ let nextTaskId = 1;
  *   large after a document, or that has served `maxTasksPerThread`, is replaced before it takes another one,
  *   so leftovers of earlier documents cannot push an innocent one over the limit;
  * - a document rejected DOCUMENT_TOO_COMPLEX by validateDocument's own parse timeout may leave pdf.js work
- *   behind: its thread is replaced too.
+ *   behind: its thread is replaced too;
+ * - a document that overruns either budget on a reused thread may be paying for leftovers of earlier ones
+ *   (near its heap cap V8 spins in GC until the clock runs out rather than failing fast), so it is tried once
+ *   more on a fresh thread before the verdict; on a fresh thread the verdict is final.
  * Other documents never share a thread with one being killed, so they are unaffected.
  */
 export class ValidationPool {
   private readonly slots = new Set<Slot>();
   private readonly waiting: Task[] = [];
   private closed = false;
+  private spawned = 0;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -75,10 +81,15 @@ export class ValidationPool {
     return this.slots.size;
   }
 
+  /** Threads started since the pool was made (for tests and figures). */
+  get threadsStarted(): number {
+    return this.spawned;
+  }
+
   validate(input: WorkerInput, timeoutMs: number): Promise<ValidationResult> {
     if (this.closed) return Promise.reject(new SandboxError('validation pool is closed'));
     return new Promise<ValidationResult>((done, fail) => {
-      this.waiting.push({ id: nextTaskId++, input, timeoutMs, done, fail });
+      this.waiting.push({ id: nextTaskId++, input, timeoutMs, retryable: true, done, fail });
       this.dispatch();
     });
   }
@@ -115,19 +126,29 @@ export class ValidationPool {
     clearTimeout(slot.idleTimer);
     slot.task = task;
     slot.timer = setTimeout(
-      () =>
-        this.end(slot, () =>
-          task.done(rejected('DOCUMENT_TOO_COMPLEX', `validation exceeded ${task.timeoutMs} ms`)),
-        ),
+      () => this.end(slot, () => this.overrun(slot, task, `validation exceeded ${task.timeoutMs} ms`)),
       task.timeoutMs,
     );
     if (slot.ready) this.post(slot, task);
   }
 
+  /** Over a budget: once more on a fresh thread when this one had served others, else the verdict. */
+  private overrun(slot: Slot, task: Task, detail: string): void {
+    if (slot.served > 0 && task.retryable && !this.closed) {
+      task.retryable = false;
+      this.assign(this.spawn(), task);
+      return;
+    }
+    task.done(rejected('DOCUMENT_TOO_COMPLEX', detail));
+  }
+
   private post(slot: Slot, task: Task): void {
-    const message: WorkerTask = { type: 'validate', id: task.id, input: task.input };
-    // input.bytes is the sandbox's own copy: move it instead of cloning up to 20 MB again.
-    slot.worker.postMessage(message, [task.input.bytes.buffer as ArrayBuffer]);
+    // A reused thread may need a retry elsewhere, so it gets a copy; otherwise input.bytes is the sandbox's
+    // own copy: moved, not cloned (up to 20 MB).
+    const keep = slot.served > 0 && task.retryable;
+    const bytes = keep ? task.input.bytes.slice() : task.input.bytes;
+    const message: WorkerTask = { type: 'validate', id: task.id, input: { ...task.input, bytes } };
+    slot.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
   }
 
   private spawn(): Slot {
@@ -140,6 +161,7 @@ export class ValidationPool {
     });
     // Idle threads must not keep the process alive; a document in flight does (its timer is ref'd).
     worker.unref();
+    this.spawned += 1;
     const slot: Slot = { worker, ready: false, children: new Set(), served: 0, ended: false };
     this.slots.add(slot);
     worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
@@ -149,12 +171,7 @@ export class ValidationPool {
       void this.end(slot, () => {
         if (!task) return;
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          task.done(
-            rejected(
-              'DOCUMENT_TOO_COMPLEX',
-              `validation exceeded ${this.options.maxOldGenerationSizeMb} MB of heap`,
-            ),
-          );
+          this.overrun(slot, task, `validation exceeded ${this.options.maxOldGenerationSizeMb} MB of heap`);
         } else task.fail(new SandboxError(`validation worker failed: ${err.message}`));
       });
     });
