@@ -26,22 +26,45 @@ export class QueueProducers implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueProducers.name);
   private readonly connection: Redis;
   private readonly queues: Map<QueueName, Queue>;
+  private readonly prefix: string;
   private closing?: Promise<void>;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'redisUrl' | 'queuePrefix'>) {
     this.connection = createRedisConnection(config.redisUrl, 'producer');
-    this.queues = new Map(
-      QUEUE_NAMES.map((name) => {
-        const queue = new Queue(name, {
-          connection: this.connection,
-          prefix: config.queuePrefix,
-          defaultJobOptions: DEFAULT_JOB_OPTIONS,
-        });
-        // BullMQ re-emits connection errors; the connection already logs them.
-        queue.on('error', () => undefined);
-        return [name, queue] as const;
-      }),
-    );
+    this.prefix = config.queuePrefix;
+    this.queues = new Map(QUEUE_NAMES.map((name) => [name, this.createQueue(name)] as const));
+  }
+
+  private createQueue(name: QueueName): Queue {
+    const queue = new Queue(name, {
+      connection: this.connection,
+      prefix: this.prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    // BullMQ re-emits connection errors; the connection already logs them.
+    queue.on('error', () => undefined);
+    return queue;
+  }
+
+  /**
+   * The queue, initialised. BullMQ keeps the outcome of a Queue's first initialisation (a version
+   * check) for good: one that ran into an outage fails every later call, even once Redis is back. Such
+   * a queue is replaced by a fresh one on the same (by now ready) connection.
+   */
+  private async initialised(name: QueueName, timeoutMs: number): Promise<Queue> {
+    const queue = this.queue(name);
+    try {
+      await withTimeout(queue.waitUntilReady(), timeoutMs, `BullMQ queue "${name}" initialisation`);
+      return queue;
+    } catch (error) {
+      if (this.closing) throw error;
+      this.logger.warn(`Queue "${name}" failed to initialise (${(error as Error).message}); replacing it`);
+      void queue.close().catch(() => undefined); // shared connection: only its listeners go
+      const fresh = this.createQueue(name);
+      this.queues.set(name, fresh);
+      await withTimeout(fresh.waitUntilReady(), timeoutMs, `BullMQ queue "${name}" initialisation`);
+      return fresh;
+    }
   }
 
   queue(name: QueueName): Queue {
@@ -63,7 +86,8 @@ export class QueueProducers implements OnApplicationShutdown {
     if (this.connection.status !== 'ready') {
       throw new Error(`Redis is not connected (connection ${this.connection.status})`);
     }
-    await withTimeout(this.queue(queue).addBulk(jobs), timeoutMs, `BullMQ addBulk to "${queue}"`);
+    const ready = await this.initialised(queue, timeoutMs);
+    await withTimeout(ready.addBulk(jobs), timeoutMs, `BullMQ addBulk to "${queue}"`);
   }
 
   close(): Promise<void> {

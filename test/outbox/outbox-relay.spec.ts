@@ -8,6 +8,7 @@ import { JobDispatcher } from '../../src/queue/job-dispatcher';
 import { JobHandlerRegistry } from '../../src/queue/job-handler-registry';
 import { QueueProducers } from '../../src/queue/queue-producers';
 import { QueueWorkers } from '../../src/queue/queue-workers';
+import { startPrivateRedis } from '../support/redis-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { deleteKeysWithPrefix, uniquePrefix, waitFor } from '../support/redis-keys';
@@ -137,6 +138,39 @@ describe('outbox relay (PostgreSQL + Redis)', () => {
     await expectDeliveredOnce(ids);
     await relay.stop();
     for (const row of await rows()) expect(row.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('a queue whose first initialisation failed recovers once Redis answers, without a restart', async () => {
+    // BullMQ initialises a queue once (a version check with INFO) and keeps a failure for good; in
+    // production that is a connection lost mid-check. Here Redis refuses INFO (ACL), deterministically.
+    const redis = await startPrivateRedis([
+      '--user',
+      'default',
+      'on',
+      'nopass',
+      '~*',
+      '&*',
+      '+@all',
+      '-info',
+    ]);
+    closers.push(() => redis.stop());
+    const relay = relayTo(redis.url);
+    const ids = await commitJobs(4);
+    relay.start();
+    await waitFor(async () => (await rows()).every((row) => row.attempts >= 1), 'attempts that fail');
+    expect((await rows()).every((row) => !row.sentAt)).toBe(true);
+
+    await redis.stop();
+    await redis.start([]);
+    await waitFor(async () => (await rows()).every((row) => row.sentAt), 'the same relay to deliver', 20_000);
+    // Each row is one job in Redis (job id = row id): nothing lost, nothing twice.
+    const producers = new QueueProducers({ redisUrl: redis.url, queuePrefix: prefix });
+    closers.push(() => producers.close());
+    const jobs = [
+      ...(await producers.queue('maintenance').getJobs(['waiting', 'delayed'])),
+      ...(await producers.queue('mail').getJobs(['waiting', 'delayed'])),
+    ];
+    expect(jobs.map((job) => job.id).sort()).toEqual([...ids].sort());
   });
 
   it('does not run a job twice when it is relayed again (crash between add and mark)', async () => {

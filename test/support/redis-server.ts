@@ -8,7 +8,8 @@ export interface PrivateRedis {
   url: string;
   port: number;
   stop(): Promise<void>;
-  start(): Promise<void>;
+  /** Starts it again on the same port; `args` replaces the options it was first started with. */
+  start(args?: string[]): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -26,10 +27,10 @@ async function freePort(): Promise<number> {
 export async function startPrivateRedis(args: string[] = []): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
-  const start = async (): Promise<void> => {
+  const start = async (options: string[] = args): Promise<void> => {
     child = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...options],
       {
         stdio: 'ignore',
       },
