@@ -1,9 +1,9 @@
-import { Alert, App, Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Form, Typography } from 'antd';
 import { accountsApi } from '../../api/accounts';
-import { errorText } from '../../api/errors';
 import type { Account, LaoService } from '../../api/types';
+import { FormModal } from '../../components/FormModal';
 import { fullName } from '../../lib/labels';
+import { useSubmit } from '../../lib/useSubmit';
 import {
   fromPermissionValues,
   ServicePermissionFields,
@@ -24,8 +24,7 @@ export function PermissionChangeModal(props: {
   const { account } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<{ services: PermissionValues }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   const submit = async (v: { services: PermissionValues }): Promise<void> => {
     const services = fromPermissionValues(v.services);
@@ -33,36 +32,27 @@ export function PermissionChangeModal(props: {
       setError('กรุณาเลือกสิทธิ์อย่างน้อยหนึ่งงานบริการ หากต้องการยกเลิกสิทธิ์ทั้งหมด ให้ใช้ “เพิกถอนสิทธิ์”');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await accountsApi.proposeGrant(account.id, services);
       message.success(`บันทึกสิทธิ์ใหม่ของ ${fullName(account)} แล้ว จะมีผลเมื่อคำสั่งแต่งตั้งผ่านการตรวจสอบ`);
       props.onSaved();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       width={640}
       title={`เปลี่ยนสิทธิ์ของ ${fullName(account)}`}
       okText="บันทึกสิทธิ์ใหม่"
-      cancelText="ยกเลิก"
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
       onOk={() => form.submit()}
       onCancel={props.onClose}
-      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
         สิทธิ์ใหม่จะมีผลเมื่อออกคำสั่งแต่งตั้งที่ระบุชื่อผู้นี้ อัปโหลดคำสั่งที่ลงนามแล้ว และ สส. ตรวจสอบผ่าน ระหว่างนี้สิทธิ์เดิมยังใช้งานได้ (New
         permissions take effect once an appointment order naming this person is verified.)
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -71,6 +61,6 @@ export function PermissionChangeModal(props: {
       >
         <ServicePermissionFields services={props.services} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { accountsApi, type StaffInput } from '../../api/accounts';
-import { errorText } from '../../api/errors';
+import { FormModal } from '../../components/FormModal';
+import { useSubmit } from '../../lib/useSubmit';
 import type { Account, Division, LaoService } from '../../api/types';
 import { PersonNameFields } from '../../components/PersonNameFields';
 import {
@@ -36,13 +36,10 @@ export function StaffFormModal(props: {
   const { account, laoCode } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (v: Values): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: Values): Promise<void> =>
+    run(async () => {
       const person = {
         title: v.title,
         firstName: v.firstName.trim(),
@@ -64,26 +61,18 @@ export function StaffFormModal(props: {
         message.success(`เพิ่มเจ้าหน้าที่แล้ว ชื่อผู้ใช้ ${created.username}`);
       }
       props.onSaved();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
-      open
+    <FormModal
       width={720}
       title={account ? `แก้ไขข้อมูล ${account.username}` : 'เพิ่มเจ้าหน้าที่'}
       okText={account ? 'บันทึก' : 'เพิ่มเจ้าหน้าที่'}
-      cancelText="ยกเลิก"
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
       onOk={() => form.submit()}
       onCancel={props.onClose}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -143,6 +132,6 @@ export function StaffFormModal(props: {
         </Row>
         {!account && <ServicePermissionFields services={props.services} />}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input } from 'antd';
 import { accountsApi, type PersonInput } from '../../api/accounts';
-import { errorText } from '../../api/errors';
 import type { Lao } from '../../api/types';
+import { FormModal } from '../../components/FormModal';
 import { PersonNameFields } from '../../components/PersonNameFields';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** The province officer creates a LAO's admin: account + draft grant; the set-password link is e-mailed. */
 export function CreateAdminModal({
@@ -17,13 +17,10 @@ export function CreateAdminModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonInput>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (v: PersonInput): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: PersonInput): Promise<void> =>
+    run(async () => {
       const account = await accountsApi.createLaoAdmin(lao.code, {
         title: v.title,
         firstName: v.firstName.trim(),
@@ -34,26 +31,18 @@ export function CreateAdminModal({
       });
       message.success(`สร้างผู้ดูแลระบบ ${account.username} แล้ว ระบบส่งลิงก์ตั้งรหัสผ่านไปที่ ${account.email}`);
       onCreated();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
-      open
+    <FormModal
       width={640}
       title={`สร้างผู้ดูแลระบบ: ${lao.nameTh}`}
       okText="สร้างบัญชีและส่งอีเมล"
-      cancelText="ยกเลิก"
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
       onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form<PersonInput> form={form} layout="vertical" onFinish={submit} initialValues={{ title: 'นาย' }}>
         <PersonNameFields />
         <Form.Item
@@ -78,6 +67,6 @@ export function CreateAdminModal({
           <Input />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
