@@ -31,12 +31,7 @@ describe('/health/ready names the failing part and recovers', () => {
     s3 = await startS3rver();
     redis = await startPrivateRedis();
     t = await createTestApp({
-      env: {
-        S3_ENDPOINT: s3.endpoint,
-        S3_ACCESS_KEY: s3.accessKey,
-        S3_SECRET_KEY: s3.secretKey,
-        REDIS_URL: redis.url,
-      },
+      env: { ...s3.env, REDIS_URL: redis.url },
     });
     api = new ApiClient(t.baseUrl);
   });

@@ -56,13 +56,7 @@ describe('appointment order story (API + worker + S3 + SMTP)', () => {
     sink = await startSmtpSink();
     s3 = await startS3rver();
     t = await createTestApp({
-      env: {
-        SMTP_URL: sink.url,
-        S3_ENDPOINT: s3.endpoint,
-        S3_ACCESS_KEY: s3.accessKey,
-        S3_SECRET_KEY: s3.secretKey,
-        S3_REGION: s3.region,
-      },
+      env: { SMTP_URL: sink.url, ...s3.env },
     });
     worker = await startTestWorker(t.env);
     api = new ApiClient(t.baseUrl);

@@ -73,11 +73,7 @@ describe('StorageModule', () => {
     });
 
     it('uses MinIO, creates the buckets at boot and reports health', async () => {
-      const moduleRef = await boot({
-        S3_ENDPOINT: s3.endpoint,
-        S3_ACCESS_KEY: s3.accessKey,
-        S3_SECRET_KEY: s3.secretKey,
-      });
+      const moduleRef = await boot(s3.env);
       try {
         const storage = moduleRef.get(ObjectStorage);
         expect(storage).toBeInstanceOf(MinioObjectStorage);

@@ -11,6 +11,8 @@ export interface RunningS3rver {
   accessKey: string;
   secretKey: string;
   region: string;
+  /** The configuration that points the API or a worker at this server (MinIO adapter). */
+  env: { S3_ENDPOINT: string; S3_ACCESS_KEY: string; S3_SECRET_KEY: string; S3_REGION: string };
   /** Where s3rver keeps the buckets; removed by stop(). */
   directory: string;
   /** Closes the server (dropping kept-alive sockets) and deletes its folder. Safe to call twice. */
@@ -69,11 +71,18 @@ export async function startS3rver(options: { port?: number } = {}): Promise<Runn
     await closed;
     await rm(directory, { recursive: true, force: true });
   };
+  const endpoint = `http://127.0.0.1:${address.port}`;
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint,
     accessKey: ACCESS_KEY,
     secretKey: SECRET_KEY,
     region: 'us-east-1',
+    env: {
+      S3_ENDPOINT: endpoint,
+      S3_ACCESS_KEY: ACCESS_KEY,
+      S3_SECRET_KEY: SECRET_KEY,
+      S3_REGION: 'us-east-1',
+    },
     directory,
     stop: () => (stopping ??= stop()),
   };
