@@ -55,7 +55,9 @@ export class AbilityFactory {
         break;
 
       case 'lao_admin': {
-        if (!L) break;
+        // No live grant (all revoked or superseded): nothing beyond the profile and notifications.
+        // Provisional (draft, uploaded, verified) prepares everything; active may also publish.
+        if (!L || principal.grantState === null) break;
         const active = principal.grantState === 'active';
         can('read', 'Lao', { code: L });
         // The LAO keeps its contact details; name, type, district and province are DLA's registry.

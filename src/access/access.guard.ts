@@ -42,10 +42,12 @@ export class AccessGuard implements CanActivate {
       (cookieAccepted ? dashboardCookieToken(request, path) : null);
     if (!token) throw CommonErrors.UNAUTHENTICATED();
     const claims = this.tokens.verifyAccess(token);
-    const loaded = await this.principals.load(claims.sub, request.ip ?? null);
+    const loaded = await this.principals.load(claims.sub, claims.sid, request.ip ?? null);
     if (!loaded) throw AuthErrors.AUTH_TOKEN_INVALID();
     if (loaded.status === 'disabled') throw AuthErrors.AUTH_ACCOUNT_DISABLED();
     if (loaded.tokenVersion !== claims.tv) throw AuthErrors.AUTH_TOKEN_REVOKED();
+    // Signed out (or its refresh family revoked for reuse): the access token ends with the session.
+    if (!loaded.sessionLive) throw AuthErrors.AUTH_SESSION_ENDED();
     if (loaded.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) {
       throw AuthErrors.AUTH_PASSWORD_CHANGE_REQUIRED();
     }

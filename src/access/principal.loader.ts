@@ -15,6 +15,7 @@ interface PrincipalRow {
   lao_code: string | null;
   grant_state: GrantState | null;
   grant_services: ServicePermission[] | null;
+  session_live: boolean;
 }
 
 export interface LoadedPrincipal {
@@ -22,6 +23,8 @@ export interface LoadedPrincipal {
   status: Account['status'];
   tokenVersion: number;
   mustChangePassword: boolean;
+  /** The token's session (refresh family) has a token not revoked: logout and reuse end it. */
+  sessionLive: boolean;
 }
 
 /**
@@ -32,10 +35,12 @@ export interface LoadedPrincipal {
 export class PrincipalLoader {
   constructor(private readonly em: EntityManager) {}
 
-  async load(accountId: string, ip: string | null): Promise<LoadedPrincipal | null> {
+  async load(accountId: string, sessionId: string, ip: string | null): Promise<LoadedPrincipal | null> {
     const rows = await this.em.getConnection().execute<PrincipalRow[]>(
       `select a.id, a.username, a.role, a.status, a.token_version, a.must_change_password,
-              a.province_code, a.lao_code, g.state as grant_state, g.services as grant_services
+              a.province_code, a.lao_code, g.state as grant_state, g.services as grant_services,
+              exists (select 1 from refresh_token r
+                       where r.family_id = ? and r.account_id = a.id and r.revoked_at is null) as session_live
          from account a
          left join lateral (
            select state, services from account_grant
@@ -44,7 +49,7 @@ export class PrincipalLoader {
             limit 1
          ) g on true
         where a.id = ?`,
-      [accountId],
+      [sessionId, accountId],
     );
     const row = rows[0];
     if (!row) return null;
@@ -52,6 +57,7 @@ export class PrincipalLoader {
       status: row.status,
       tokenVersion: row.token_version,
       mustChangePassword: row.must_change_password,
+      sessionLive: row.session_live,
       principal: {
         accountId: row.id,
         username: row.username,

@@ -6,6 +6,7 @@ import type { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { assertPasswordAcceptable } from '../auth/password-policy';
+import { endAllSessions } from '../auth/sessions';
 import { SetPasswordLinks } from '../auth/set-password-links.service';
 import { presentAccount, type AccountView } from './account.presenter';
 import { divisionOf, visibleLao } from './account-scope';
@@ -149,15 +150,7 @@ export class AccountsService {
       assertCan(caller.ability, 'disable', account, () => AccountsErrors.ACCOUNT_NOT_FOUND());
       if (account.status === 'disabled') throw AccountsErrors.ACCOUNT_ALREADY_DISABLED();
       account.status = 'disabled';
-      account.tokenVersion += 1;
-      await em
-        .getConnection()
-        .execute(
-          'update refresh_token set revoked_at = now() where account_id = ? and revoked_at is null',
-          [account.id],
-          'all',
-          em.getTransactionContext(),
-        );
+      await endAllSessions(em, [account]);
       await this.audit.record(
         {
           action: 'account.disabled',
@@ -180,10 +173,11 @@ export class AccountsService {
         assertPasswordAcceptable(temporaryPassword, account.username);
         account.passwordHash = await this.hasher.hash(temporaryPassword);
         account.mustChangePassword = true;
-        account.tokenVersion += 1;
       } else {
         await this.links.issue(em, account, 'reset');
       }
+      // Someone else reset the credentials (often because they leaked): every session ends.
+      await endAllSessions(em, [account]);
       await this.audit.record(
         {
           action: 'account.password.reset',

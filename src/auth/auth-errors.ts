@@ -16,6 +16,11 @@ export const AuthErrors = defineErrors({
     th: 'สิทธิ์การใช้งานของท่านมีการเปลี่ยนแปลง กรุณาเข้าสู่ระบบใหม่',
     en: 'Your access has changed; please sign in again',
   },
+  AUTH_SESSION_ENDED: {
+    status: 401,
+    th: 'ท่านออกจากระบบแล้ว กรุณาเข้าสู่ระบบใหม่',
+    en: 'You have signed out; please sign in again',
+  },
   AUTH_ACCOUNT_DISABLED: {
     status: 401,
     th: 'บัญชีนี้ถูกระงับการใช้งาน',

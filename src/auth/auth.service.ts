@@ -8,11 +8,12 @@ import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config';
 import { AuthErrors } from './auth-errors';
-import { SetPasswordToken } from './entities/set-password-token.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { assertPasswordAcceptable } from './password-policy';
-import { RefreshTokens } from './refresh-tokens.service';
+import { type IssuedRefreshToken, RefreshTokens } from './refresh-tokens.service';
+import { endAllSessions } from './sessions';
+import { voidOpenLinks } from './set-password-links.service';
 import { TokenService } from './token.service';
 
 export interface TokenPair {
@@ -73,8 +74,8 @@ export class AuthService {
       const fresh = await tx.findOneOrFail(Account, account.id);
       fresh.lastLoginAt = new Date();
       if (fresh.status === 'invited') fresh.status = 'active';
-      const refreshToken = this.refreshTokens.issue(tx, fresh);
-      return { fresh, refreshToken };
+      const refresh = this.refreshTokens.issue(tx, fresh);
+      return { fresh, refresh };
     });
     await this.audit.record({
       action: 'auth.login.succeeded',
@@ -82,12 +83,12 @@ export class AuthService {
       subjectType: 'Account',
       subjectId: account.id,
     });
-    return this.pairFor(pair.fresh, pair.refreshToken);
+    return this.pairFor(pair.fresh, pair.refresh);
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
-    return this.pairFor(rotated.account, rotated.refreshToken);
+    return this.pairFor(rotated.account, rotated.refresh);
   }
 
   async logout(refreshToken: string): Promise<void> {
@@ -103,7 +104,7 @@ export class AuthService {
       assertPasswordAcceptable(newPassword, account.username);
       account.passwordHash = await this.hasher.hash(newPassword);
       account.mustChangePassword = false;
-      account.tokenVersion += 1;
+      await endAllSessions(em, [account]);
       await this.audit.record(
         { action: 'auth.password.changed', actor: principal, subjectType: 'Account', subjectId: account.id },
         em,
@@ -117,7 +118,7 @@ export class AuthService {
     await this.em.fork().transactional(async (em) => {
       const consumed = await em.getConnection().execute<{ account_id: string }[]>(
         `update set_password_token set used_at = now()
-          where token_hash = ? and used_at is null and expires_at > now()
+          where token_hash = ? and used_at is null and voided_at is null and expires_at > now()
           returning account_id`,
         [hash],
         'all',
@@ -130,9 +131,9 @@ export class AuthService {
       assertPasswordAcceptable(newPassword, account.username);
       account.passwordHash = await this.hasher.hash(newPassword);
       account.mustChangePassword = false;
-      account.tokenVersion += 1;
+      await endAllSessions(em, [account]);
       if (account.status === 'invited') account.status = 'active';
-      await em.nativeUpdate(SetPasswordToken, { account, usedAt: null }, { usedAt: new Date() });
+      await voidOpenLinks(em, account.id);
       await this.audit.record(
         {
           action: 'auth.password.set',
@@ -146,10 +147,14 @@ export class AuthService {
     });
   }
 
-  private pairFor(account: Account, refreshToken: string): TokenPair {
+  private pairFor(account: Account, refresh: IssuedRefreshToken): TokenPair {
     return {
-      accessToken: this.tokens.signAccess({ sub: account.id, tv: account.tokenVersion }),
-      refreshToken,
+      accessToken: this.tokens.signAccess({
+        sub: account.id,
+        tv: account.tokenVersion,
+        sid: refresh.familyId,
+      }),
+      refreshToken: refresh.token,
       mustChangePassword: account.mustChangePassword,
       expiresIn: this.config.jwt.accessTtlSeconds,
     };

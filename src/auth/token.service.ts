@@ -5,10 +5,14 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config';
 import { AuthErrors } from './auth-errors';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AccessClaims {
   sub: string;
   /** The account's token version when the token was issued. */
   tv: number;
+  /** The session (refresh family) it belongs to: logout ends the family and so the token. */
+  sid: string;
 }
 
 /** Short-lived JWT access tokens (HS256 pinned, issuer and audience checked) and opaque random tokens. */
@@ -40,15 +44,18 @@ export class TokenService {
 
   verifyAccess(token: string): AccessClaims {
     try {
-      const claims = this.jwt.verify<AccessClaims & { sub: unknown; tv: unknown }>(token, {
+      const claims = this.jwt.verify<{ sub: unknown; tv: unknown; sid: unknown }>(token, {
         algorithms: ['HS256'],
         // JwtVerifyOptions types `secret` as string | Buffer; jsonwebtoken takes a KeyObject too.
         secret: this.key as unknown as Buffer,
         issuer: this.config.jwt.issuer,
         audience: this.config.jwt.audience,
       });
-      if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw new Error('bad claims');
-      return { sub: claims.sub, tv: claims.tv };
+      const { sub, tv, sid } = claims;
+      if (typeof sub !== 'string' || typeof tv !== 'number' || typeof sid !== 'string' || !UUID.test(sid)) {
+        throw new Error('bad claims');
+      }
+      return { sub, tv, sid };
     } catch {
       throw AuthErrors.AUTH_TOKEN_INVALID();
     }

@@ -9,13 +9,29 @@ export interface AppConfig {
   smtpUrl: string;
   mailFrom: string;
   publicBaseUrl: string;
-  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    /** A refresh family's absolute lifetime, however often it rotates (then the person signs in again). */
+    refreshMaxDays: number;
+  };
   bootstrapAdmin: { username: string; password: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outboxPollMs: number;
   workerConcurrency: number;
   holidays: string[];
   documents: DocumentsConfig;
+  helpdesk: HelpdeskConfig;
+}
+
+/** Where people get help (the letter's phone line, LINE OpenChat and manual); empty = not shown. */
+export interface HelpdeskConfig {
+  phone: string;
+  line: string;
+  manualUrl: string;
 }
 
 /** The document pipeline's deadlines and housekeeping (see src/documents/pipeline). */

@@ -111,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: str('JWT_AUDIENCE', 'digital-dla-api'),
       accessTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86_400),
       refreshTtlDays: int('JWT_REFRESH_TTL_DAYS', 14, 1, 90),
+      refreshMaxDays: int('JWT_REFRESH_MAX_DAYS', 30, 1, 365),
     },
     bootstrapAdmin: {
       username: str('BOOTSTRAP_ADMIN_USERNAME', 'dla.admin'),
@@ -134,6 +135,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maintenanceIntervalMinutes: int('DOCUMENT_MAINTENANCE_INTERVAL_MINUTES', 60, 1, 24 * 60),
       scrubBatchSize: int('INTEGRITY_SCRUB_BATCH', 200, 1, 100_000),
       uploadSpoolDir: resolve(str('UPLOAD_SPOOL_DIR', tmpdir())),
+    },
+    helpdesk: {
+      phone: (env.HELPDESK_PHONE ?? '').trim().slice(0, 100),
+      line: (env.HELPDESK_LINE ?? '').trim().slice(0, 300),
+      manualUrl: env.MANUAL_URL?.trim() ? url('MANUAL_URL', '', ['http:', 'https:']) : '',
     },
   };
   if (config.bootstrapAdmin.password && config.bootstrapAdmin.password.length < 10) {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountGrant } from '../accounts/entities/account-grant.entity';
 import { Account } from '../accounts/entities/account.entity';
 import { AuditService } from '../audit/audit.service';
+import { endAllSessions } from '../auth/sessions';
 import type { AppointmentOrder } from '../orders/entities/appointment-order.entity';
 import { bangkokDate } from './bangkok-date';
 import { WorkflowHistory } from './entities/workflow-history.entity';
@@ -37,6 +38,14 @@ export interface AppliedOrderTransition {
 export interface GrantTransitionContext extends TransitionContext {
   /** Set only when a grant follows its order (events whose actor is `order`). */
   followingOrder?: AppointmentOrder;
+}
+
+/** A revoked holder keeps no session: its powers end now, not when a token expires. */
+async function endSessionsOfRevoked(em: EntityManager, grants: AccountGrant[]): Promise<void> {
+  await endAllSessions(
+    em,
+    grants.filter((g) => g.state === 'revoked').map((g) => g.account),
+  );
 }
 
 /**
@@ -84,6 +93,7 @@ export class TransitionService {
     this.recordHistory(em, 'order', order.id, from, to, event, ctx);
 
     const moved = this.cascade(em, grants, GRANT_EVENT_OF_ORDER_EVENT[event], ctx);
+    await endSessionsOfRevoked(em, moved);
     // Flushed before any further query: MikroORM would auto-flush there, outside the conflict mapping.
     await flushOrConflict(em);
     if (event === 'activate') {
@@ -140,6 +150,7 @@ export class TransitionService {
     }
     const from = grant.state;
     this.moveGrant(em, grant, transition, ctx);
+    await endSessionsOfRevoked(em, [grant]);
     await flushOrConflict(em);
     await this.audit.record(
       {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { ApiClient } from '../support/http';
+import { openQueuedLinkToken } from '../support/mail-secrets';
 
 /** Inserts an LAO with raw SQL (registry import is tested elsewhere; here we only need rows). */
 export async function insertLao(
@@ -26,13 +27,12 @@ export async function latestLinkTokenFor(dbUrl: string, email: string): Promise<
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ text: string }>(
-      'select text from mail_message where "to" = $1 order by created_at desc limit 1',
+    const { rows } = await db.query<{ text: string; sealed_secret: string | null }>(
+      'select text, sealed_secret from mail_message where "to" = $1 order by created_at desc limit 1',
       [email.toLowerCase()],
     );
-    const match = /set-password\?token=([A-Za-z0-9_%-]+)/.exec(rows[0]?.text ?? '');
-    if (!match) throw new Error(`no set-password link mailed to ${email}`);
-    return decodeURIComponent(match[1]);
+    if (!rows[0]) throw new Error(`no set-password link mailed to ${email}`);
+    return openQueuedLinkToken(dbUrl, rows[0]);
   } finally {
     await db.end();
   }

@@ -185,9 +185,10 @@ describe('sign-in: tokens, links, throttling', () => {
   });
 
   it('refuses a token for the right account with a wrong issuer, audience, secret, algorithm or expiry', async () => {
-    const { sub, tv } = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString()) as {
+    const { sub, tv, sid } = JSON.parse(Buffer.from(adminToken.split('.')[1], 'base64url').toString()) as {
       sub: string;
       tv: number;
+      sid: string;
     };
     const { secret, issuer, audience } = t.config.jwt;
     const jwt = new JwtService();
@@ -195,7 +196,7 @@ describe('sign-in: tokens, links, throttling', () => {
     const sign = (
       overrides: { secret?: string; issuer?: string; audience?: string; algorithm?: 'HS256' | 'HS512' },
       exp = inAMinute,
-    ) => jwt.sign({ sub, tv, exp }, { secret, issuer, audience, algorithm: 'HS256', ...overrides });
+    ) => jwt.sign({ sub, tv, sid, exp }, { secret, issuer, audience, algorithm: 'HS256', ...overrides });
     // The control: the same claims signed the way the API signs them are accepted.
     expect((await api.get('/api/me', sign({}))).status).toBe(200);
     const forged: Record<string, string> = {

@@ -9,6 +9,8 @@ import { AppModule } from '../../src/app.module';
 import { APP_CONFIG, type AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { configureApp } from '../../src/http/configure-app';
+import { MailSecretBox } from '../../src/notifications/mail-secret';
+import { registerMailSecretBox } from './mail-secrets';
 import { deleteKeysWithPrefix } from './redis-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-env';
@@ -68,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     bufferLogs: true,
   });
   configureApp(app);
+  registerMailSecretBox(database.url, app.get(MailSecretBox));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

@@ -99,7 +99,7 @@ describe('web console: signing in', () => {
     const mail = await sink.waitFor((m) => m.to.includes('somchai@khumuang.example'));
 
     const { page, context, problems } = await openPage(browser, t.baseUrl);
-    await page.goto(`/set-password?token=${encodeURIComponent(linkToken(mail))}`);
+    await page.goto(`/set-password#token=${encodeURIComponent(linkToken(mail))}`);
     await heading(page, 'ตั้งรหัสผ่าน');
     await expectAccessible(page, 'set-password');
     await page.getByLabel('รหัสผ่านใหม่').fill(PASSWORD);
@@ -115,7 +115,7 @@ describe('web console: signing in', () => {
     await page.getByText('ความคืบหน้าการตั้งค่า').waitFor();
 
     // The link is single use.
-    await page.goto(`/set-password?token=${encodeURIComponent(linkToken(mail))}`);
+    await page.goto(`/set-password#token=${encodeURIComponent(linkToken(mail))}`);
     await page.getByLabel('รหัสผ่านใหม่').fill(`${PASSWORD}-2`);
     await page.getByLabel('ยืนยันรหัสผ่าน').fill(`${PASSWORD}-2`);
     await page.getByRole('button', { name: 'ตั้งรหัสผ่าน' }).click();

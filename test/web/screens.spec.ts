@@ -172,7 +172,7 @@ describe('web console: screens, accessibility and layout', () => {
       await heading(page, 'เข้าสู่ระบบ Digital DLA');
       const login = await capture(page, `public-login-${width}`, { axe: width === 1280 });
       if (login.length) violations[`public-login-${width}`] = login;
-      await page.goto('/set-password?token=0123456789abcdef');
+      await page.goto('/set-password#token=0123456789abcdef');
       await heading(page, 'ตั้งรหัสผ่าน');
       const set = await capture(page, `public-set-password-${width}`, { axe: width === 1280 });
       if (set.length) violations[`public-set-password-${width}`] = set;

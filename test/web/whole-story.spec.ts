@@ -93,7 +93,7 @@ describe('web console: the whole story, from the first admin to an active order'
 
   async function setPasswordFromMail(page: Page, to: string, password: string): Promise<void> {
     const mail = await sink.waitFor((m) => m.to.includes(to));
-    await page.goto(`/set-password?token=${encodeURIComponent(linkToken(mail))}`);
+    await page.goto(`/set-password#token=${encodeURIComponent(linkToken(mail))}`);
     await heading(page, 'ตั้งรหัสผ่าน');
     await page.getByLabel('รหัสผ่านใหม่').fill(password);
     await page.getByLabel('ยืนยันรหัสผ่าน').fill(password);

@@ -4,7 +4,7 @@ import { Division } from '../../registry/entities/division.entity';
 import { Lao } from '../../registry/entities/lao.entity';
 import { Province } from '../../registry/entities/province.entity';
 
-export const ROLES = ['dla_admin', 'province_officer', 'lao_admin', 'lao_user'] as const;
+export const ROLES = ['dla_admin', 'dla_helpdesk', 'province_officer', 'lao_admin', 'lao_user'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACCOUNT_STATUSES = ['invited', 'active', 'disabled'] as const;

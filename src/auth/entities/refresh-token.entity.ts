@@ -21,6 +21,14 @@ export class RefreshToken {
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** The family's absolute end (JWT_REFRESH_MAX_DAYS after sign-in): rotation never moves it. */
+  @Property({ type: 'timestamptz' })
+  familyExpiresAt!: Date;
+
+  /** The account's token version at issue: a credential change since then makes the token useless. */
+  @Property({ default: 0 })
+  tokenVersion: Opt<number> = 0;
+
   @Property({ type: 'timestamptz', nullable: true })
   rotatedAt?: Date | null;
 

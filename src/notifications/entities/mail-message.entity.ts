@@ -22,6 +22,10 @@ export class MailMessage {
   @Property({ type: 'text', nullable: true })
   html?: string | null;
 
+  /** The secret for MAIL_SECRET_SLOT, sealed (MailSecretBox); erased once sent or failed for good. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  sealedSecret?: string | null;
+
   @Property({ length: 10, default: 'pending' })
   status: Opt<MailStatus> = 'pending';
 

@@ -4,7 +4,7 @@ import type { SunkMail } from '../../support/smtp-sink';
 
 /** The one-time token of a set-password mail. */
 export function linkToken(mail: SunkMail): string {
-  const match = /set-password\?token=([^\s"&<]+)/.exec(mail.text);
+  const match = /set-password#token=([A-Za-z0-9_-]+)/.exec(mail.text);
   if (!match) throw new Error(`no set-password link in mail "${mail.subject}"`);
   return decodeURIComponent(match[1]);
 }

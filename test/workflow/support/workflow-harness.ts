@@ -10,6 +10,7 @@ import { loadConfig } from '../../../src/config/load-config';
 import { createOrmOptions } from '../../../src/database/orm-options';
 import { OrderDocument } from '../../../src/documents/entities/order-document.entity';
 import { MailOutbox } from '../../../src/notifications/mail-outbox.service';
+import { MailSecretBox } from '../../../src/notifications/mail-secret';
 import { NotificationEvents } from '../../../src/notifications/notification-events.service';
 import { AppointmentOrder, type OrderState } from '../../../src/orders/entities/appointment-order.entity';
 import { OutboxService } from '../../../src/outbox/outbox.service';
@@ -34,7 +35,9 @@ export async function startWorkflowHarness(): Promise<WorkflowHarness> {
   const outbox = new OutboxService();
   const effects = new OrderEffects(
     new ActivationScheduler(outbox),
-    new GrantActivation(new SetPasswordLinks(new MailOutbox(outbox), config)),
+    new GrantActivation(
+      new SetPasswordLinks(new MailOutbox(outbox, new MailSecretBox(config), config), config),
+    ),
     new NotificationEvents(outbox),
   );
   const transitions = new TransitionService(new AuditService(orm.em), effects);

@@ -1,5 +1,5 @@
 /** Response shapes of the API (see the presenters under src/ and docs/API.md). */
-export type Role = 'dla_admin' | 'province_officer' | 'lao_admin' | 'lao_user';
+export type Role = 'dla_admin' | 'dla_helpdesk' | 'province_officer' | 'lao_admin' | 'lao_user';
 export type AccountStatus = 'invited' | 'active' | 'disabled';
 export type GrantState = 'draft' | 'uploaded' | 'verified' | 'active' | 'revoked' | 'superseded';
 export type OrderState = 'draft' | 'uploaded' | 'returned' | 'verified' | 'active' | 'revoked';

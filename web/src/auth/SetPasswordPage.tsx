@@ -11,9 +11,21 @@ interface Values {
   confirm: string;
 }
 
-/** `/set-password?token=…`: the one-time link from the invitation or activation e-mail. */
+/**
+ * The link's token rides in the fragment (`#token=…`), which browsers never send to a server; it is
+ * read once and wiped from the address bar and history. `?token=` links mailed before are still read.
+ */
+function takeLinkToken(query: URLSearchParams): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  const token = fromHash ?? query.get('token') ?? '';
+  if (token) window.history.replaceState(window.history.state, '', '/set-password');
+  return token;
+}
+
+/** `/set-password#token=…`: the one-time link from the invitation, activation or reset e-mail. */
 export function SetPasswordPage() {
-  const token = useLocation().query.get('token') ?? '';
+  const { query } = useLocation();
+  const [token] = useState(() => takeLinkToken(query));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -36,6 +36,7 @@ export const ACCOUNT_STATUS: Record<AccountStatus, { label: string; color: strin
 
 export const ROLE_LABEL: Record<Role, string> = {
   dla_admin: 'ผู้ดูแลระบบส่วนกลาง (สถ.)',
+  dla_helpdesk: 'เจ้าหน้าที่ช่วยเหลือผู้ใช้ (Helpdesk สถ.)',
   province_officer: 'เจ้าหน้าที่ สถ.จ.',
   lao_admin: 'ผู้ดูแลระบบ อปท.',
   lao_user: 'เจ้าหน้าที่ผู้ปฏิบัติงาน',
