@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HelpModule } from './help/help.module';
 import { LoggingModule } from './logging/logging.module';
 import { RedisHealthModule } from './queue/redis-health.module';
 import { RegistryModule } from './registry/registry.module';
@@ -36,6 +37,7 @@ import { WebConsoleModule } from './web-console/web-console.module';
     DocumentsPipelineModule,
     NotificationsModule,
     HealthModule,
+    HelpModule,
     WebConsoleModule,
   ],
 })

@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type MongoQuery } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
+import type { Role } from '../accounts/entities/account.entity';
 import type { Principal } from './principal';
 import type { Action, AppAbility, SubjectType } from './subjects';
 
@@ -30,10 +31,24 @@ export class AbilityFactory {
       case 'dla_admin':
         can('read', 'all');
         can(['create', 'update', 'import'], 'Lao');
-        can(['create', 'update', 'disable'], 'Account', { role: 'province_officer' });
+        // DLA central is a team: it manages its own accounts and the provincial officers.
+        can(['create', 'update', 'disable', 'enable'], 'Account', {
+          role: { $in: ['province_officer', 'dla_admin', 'dla_helpdesk'] },
+        });
+        can('resetPassword', 'Account');
         can('read', ['Dashboard', 'QueueDashboard', 'AuditEntry']);
         // Operating the queues: bull-board's job actions and re-queueing stuck documents.
         can('manage', 'QueueDashboard');
+        break;
+
+      case 'dla_helpdesk':
+        // Answers the phone for the whole country: reads people and LAOs (each read of a person is
+        // audited by the services) and sends links, nothing else: no grants, orders or registry changes.
+        can('read', ['Lao', 'Division', 'LaoService', 'AccountGrant']);
+        can('read', 'Account', { role: { $in: BELOW_DLA_ADMIN } });
+        can('resetPassword', 'Account', {
+          role: { $in: BELOW_DLA_ADMIN.filter((r) => r !== 'dla_helpdesk') },
+        });
         break;
 
       case 'province_officer':
@@ -43,7 +58,7 @@ export class AbilityFactory {
           'lao.province.code': P,
         });
         can('read', 'Account', { 'province.code': P });
-        can(['create', 'update', 'disable', 'resetPassword'], 'Account', {
+        can(['create', 'update', 'disable', 'enable', 'resetPassword'], 'Account', {
           role: 'lao_admin',
           'province.code': P,
         });
@@ -67,8 +82,11 @@ export class AbilityFactory {
         // A provisional admin prepares everything but opens nothing to the public.
         if (active) can('publish', 'LaoService', { 'lao.code': L });
         can('read', 'Account', { 'lao.code': L });
-        can(['create', 'update', 'disable'], 'Account', { role: 'lao_user', 'lao.code': L });
-        if (active) can('resetPassword', 'Account', { role: 'lao_user', 'lao.code': L });
+        can(['create', 'update', 'disable', 'enable'], 'Account', { role: 'lao_user', 'lao.code': L });
+        // Staff without working e-mail (as in DLA's letter) get a temporary password from their admin.
+        if (active) {
+          can(['resetPassword', 'setTemporaryPassword'], 'Account', { role: 'lao_user', 'lao.code': L });
+        }
         can(['read', 'create'], 'AccountGrant', { 'lao.code': L });
         can('revoke', 'AccountGrant', { 'lao.code': L, role: 'lao_user' });
         can(['read', 'create', 'update', 'upload', 'withdraw', 'revoke'], 'AppointmentOrder', {
@@ -93,6 +111,8 @@ export class AbilityFactory {
     return builder.build({ detectSubjectType: detectSubjectType });
   }
 }
+
+const BELOW_DLA_ADMIN: Role[] = ['dla_helpdesk', 'province_officer', 'lao_admin', 'lao_user'];
 
 /** Entities are matched by class name; plain objects tagged with `subject()` keep their tag. */
 function detectSubjectType(object: object): SubjectType {

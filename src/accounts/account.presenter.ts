@@ -1,5 +1,6 @@
 import type { AccountGrant, GrantRole, GrantState, ServicePermission } from './entities/account-grant.entity';
 import type { Account, AccountStatus, Role } from './entities/account.entity';
+import type { InvitationView } from './invitations';
 
 export interface GrantView {
   id: string;
@@ -28,6 +29,9 @@ export interface AccountView {
   provinceCode: string | null;
   division: { id: string; name: string } | null;
   mustChangePassword: boolean;
+  lastSignInAt: string | null;
+  /** Where lists and the account page show it; absent from answers that do not need it. */
+  invitation?: InvitationView;
   grant?: GrantView | null;
   /** A permission change on its way (draft/uploaded/verified) while `grant` is still the active one. */
   pendingGrant?: GrantView | null;
@@ -53,6 +57,7 @@ export function presentAccount(
   account: Account,
   grant?: AccountGrant | null,
   pendingGrant?: AccountGrant | null,
+  invitation?: InvitationView,
 ): AccountView {
   return {
     id: account.id,
@@ -73,6 +78,8 @@ export function presentAccount(
           ? { id: account.division.id, name: '' }
           : null,
     mustChangePassword: account.mustChangePassword,
+    lastSignInAt: account.lastLoginAt?.toISOString() ?? null,
+    ...(invitation !== undefined ? { invitation } : {}),
     ...(grant !== undefined ? { grant: grant ? presentGrant(grant) : null } : {}),
     ...(pendingGrant !== undefined ? { pendingGrant: pendingGrant ? presentGrant(pendingGrant) : null } : {}),
     createdAt: account.createdAt.toISOString(),

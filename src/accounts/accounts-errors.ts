@@ -21,6 +21,22 @@ export const AccountsErrors = defineErrors({
   },
   GRANT_NOT_FOUND: { status: 404, th: 'ไม่พบสิทธิ์การใช้งาน', en: 'Grant not found' },
   ACCOUNT_ALREADY_DISABLED: { status: 409, th: 'บัญชีนี้ถูกระงับแล้ว', en: 'The account is already disabled' },
+  ACCOUNT_NOT_DISABLED: { status: 409, th: 'บัญชีนี้ไม่ได้ถูกระงับ', en: 'The account is not disabled' },
+  ACCOUNT_IS_DISABLED: {
+    status: 409,
+    th: 'บัญชีนี้ถูกระงับการใช้งาน กรุณาเปิดใช้งานบัญชีก่อนส่งลิงก์หรือตั้งรหัสผ่าน',
+    en: 'The account is disabled: enable it before sending a link or setting a password',
+  },
+  LAST_DLA_ADMIN: {
+    status: 409,
+    th: 'ระงับไม่ได้: ต้องมีผู้ดูแลระบบส่วนกลางที่ใช้งานได้อย่างน้อยหนึ่งบัญชี',
+    en: 'The last active DLA administrator cannot be disabled',
+  },
+  LAO_ADMIN_HANDOVER_PENDING: {
+    status: 409,
+    th: 'อปท. นี้มีผู้ดูแลระบบใหม่ที่รอคำสั่งแต่งตั้งอยู่แล้ว กรุณาดำเนินการให้เสร็จหรือระงับบัญชีนั้นก่อน',
+    en: 'A new admin for this LAO is already waiting for its order',
+  },
   ACCOUNT_DISABLED: {
     status: 409,
     th: 'บัญชีนี้ถูกระงับการใช้งาน จึงเปลี่ยนสิทธิ์ไม่ได้',

@@ -4,9 +4,11 @@ import { Policy } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
 import type { AccountView, GrantView } from './account.presenter';
 import { AccountCreationService } from './account-creation.service';
+import { AccountAccessService } from './account-access.service';
 import { AccountsService } from './accounts.service';
 import { GrantChangeService } from './grant-change.service';
 import {
+  CreateDlaAccountDto,
   CreateLaoAdminDto,
   CreateProvinceOfficerDto,
   CreateStaffDto,
@@ -24,7 +26,20 @@ export class AccountsController {
     private readonly accounts: AccountsService,
     private readonly creation: AccountCreationService,
     private readonly grants: GrantChangeService,
+    private readonly access: AccountAccessService,
   ) {}
+
+  @Post('dla-accounts')
+  @Policy('create', 'Account')
+  createDlaAccount(@CurrentCaller() caller: Caller, @Body() body: CreateDlaAccountDto): Promise<AccountView> {
+    return this.creation.createDlaAccount(caller, body);
+  }
+
+  @Get('dla-accounts')
+  @Policy('read', 'Account')
+  listDlaAccounts(@CurrentCaller() caller: Caller): Promise<{ items: AccountView[]; nextCursor: null }> {
+    return this.accounts.listDlaAccounts(caller);
+  }
 
   @Post('province-officers')
   @Policy('create', 'Account')
@@ -103,10 +118,19 @@ export class AccountsController {
   @Post('accounts/:id/disable')
   @Policy('disable', 'Account')
   disable(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<AccountView> {
-    return this.accounts.disable(caller, id);
+    return this.access.disable(caller, id);
   }
 
-  /** A temporary password (changed at first sign-in) or, without one, a fresh set-password link. */
+  @Post('accounts/:id/enable')
+  @Policy('enable', 'Account')
+  enable(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<AccountView> {
+    return this.access.enable(caller, id);
+  }
+
+  /**
+   * A temporary password (changed at first sign-in; staff only) or, without one, a fresh link: the
+   * invitation again for someone who never set a password (resend), a reset link otherwise.
+   */
   @Post('accounts/:id/password-reset')
   @HttpCode(204)
   @Policy('resetPassword', 'Account')
@@ -115,6 +139,6 @@ export class AccountsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ResetPasswordDto,
   ): Promise<void> {
-    await this.accounts.resetPassword(caller, id, body.temporaryPassword);
+    await this.access.resetPassword(caller, id, body.temporaryPassword);
   }
 }

@@ -4,16 +4,15 @@ import { accessibleFilter } from '../access/rules-to-filter';
 import { assertCan } from '../access/assert-can';
 import type { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
-import { PasswordHasher } from '../auth/password-hasher';
-import { assertPasswordAcceptable } from '../auth/password-policy';
-import { endAllSessions } from '../auth/sessions';
-import { SetPasswordLinks } from '../auth/set-password-links.service';
+import { MailOutbox } from '../notifications/mail-outbox.service';
+import { emailChangedMail } from '../notifications/templates/account-mail';
 import { presentAccount, type AccountView } from './account.presenter';
 import { divisionOf, visibleLao } from './account-scope';
 import { AccountsErrors } from './accounts-errors';
 import type { UpdateStaffDto } from './dto/create-accounts.dto';
 import { Account } from './entities/account.entity';
 import { refreshSearchTextOfAppointee } from '../orders/search-text-refresh';
+import { invitationsOf } from './invitations';
 import { liveGrantsOf } from './live-grants';
 import { personFields } from './person-fields';
 
@@ -25,9 +24,8 @@ const MAX_OFFICERS = 1000;
 export class AccountsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly links: SetPasswordLinks,
     private readonly audit: AuditService,
-    private readonly hasher: PasswordHasher,
+    private readonly mail: MailOutbox,
   ) {}
 
   async listForLao(caller: Caller, laoCode: string): Promise<{ items: AccountView[]; nextCursor: null }> {
@@ -40,14 +38,18 @@ export class AccountsService {
       { $and: [filter, { lao: lao.code }] },
       { populate: ['division'], orderBy: { role: 'asc', username: 'asc' } },
     );
-    const live = await liveGrantsOf(
-      em,
-      accounts.map((a) => a.id),
-    );
+    const ids = accounts.map((a) => a.id);
+    const live = await liveGrantsOf(em, ids);
+    const invitations = await invitationsOf(em, ids);
     await this.auditListRead(caller, accounts, { laoCode: lao.code });
     return {
       items: accounts.map((a) =>
-        presentAccount(a, live.get(a.id)?.current ?? null, live.get(a.id)?.pending ?? null),
+        presentAccount(
+          a,
+          live.get(a.id)?.current ?? null,
+          live.get(a.id)?.pending ?? null,
+          invitations.get(a.id),
+        ),
       ),
       nextCursor: null,
     };
@@ -58,18 +60,38 @@ export class AccountsService {
     caller: Caller,
     provinceCode?: string,
   ): Promise<{ items: AccountView[]; nextCursor: null }> {
+    const where: FilterQuery<Account>[] = [{ role: 'province_officer' }];
+    if (provinceCode) where.push({ province: provinceCode });
+    return this.listWhere(caller, where, { role: 'province_officer', provinceCode: provinceCode ?? null });
+  }
+
+  /** DLA central's own accounts (dla_admin, dla_helpdesk). */
+  async listDlaAccounts(caller: Caller): Promise<{ items: AccountView[]; nextCursor: null }> {
+    return this.listWhere(caller, [{ role: { $in: ['dla_admin', 'dla_helpdesk'] } }], { role: 'dla' });
+  }
+
+  private async listWhere(
+    caller: Caller,
+    where: FilterQuery<Account>[],
+    scope: Record<string, unknown>,
+  ): Promise<{ items: AccountView[]; nextCursor: null }> {
     const filter = accessibleFilter<Account>(caller.ability, 'read', 'Account');
     if (!filter) return { items: [], nextCursor: null };
-    const where: FilterQuery<Account>[] = [filter, { role: 'province_officer' }];
-    if (provinceCode) where.push({ province: provinceCode });
-    const officers = await this.em
-      .fork()
-      .find(Account, { $and: where }, { orderBy: { province: 'asc', username: 'asc' }, limit: MAX_OFFICERS });
-    await this.auditListRead(caller, officers, {
-      role: 'province_officer',
-      provinceCode: provinceCode ?? null,
-    });
-    return { items: officers.map((a) => presentAccount(a, null)), nextCursor: null };
+    const em = this.em.fork();
+    const accounts = await em.find(
+      Account,
+      { $and: [filter, ...where] },
+      { orderBy: { province: 'asc', username: 'asc' }, limit: MAX_OFFICERS },
+    );
+    const invitations = await invitationsOf(
+      em,
+      accounts.map((a) => a.id),
+    );
+    await this.auditListRead(caller, accounts, scope);
+    return {
+      items: accounts.map((a) => presentAccount(a, null, undefined, invitations.get(a.id))),
+      nextCursor: null,
+    };
   }
 
   /** A list showing other people's names and e-mail addresses is a read of personal data: one row per list. */
@@ -103,7 +125,8 @@ export class AccountsService {
       });
     }
     const { current, pending } = (await liveGrantsOf(em, [account.id])).get(account.id)!;
-    return presentAccount(account, current, pending);
+    const invitation = (await invitationsOf(em, [account.id])).get(account.id);
+    return presentAccount(account, current, pending, invitation);
   }
 
   async update(caller: Caller, accountId: string, dto: UpdateStaffDto): Promise<AccountView> {
@@ -123,7 +146,9 @@ export class AccountsService {
         position: dto.position ?? account.position,
         email: dto.email ?? account.email,
       });
+      const oldEmail = account.email;
       Object.assign(account, changes);
+      if (account.email.toLowerCase() !== oldEmail.toLowerCase()) this.tellOldAddress(em, account, oldEmail);
       if (dto.title !== undefined || dto.firstName !== undefined || dto.lastName !== undefined) {
         await em.flush();
         await refreshSearchTextOfAppointee(em, account.id);
@@ -134,7 +159,10 @@ export class AccountsService {
           actor: caller.principal,
           subjectType: 'Account',
           subjectId: account.id,
-          details: { fields: Object.keys(dto) },
+          details: {
+            fields: Object.keys(dto).filter((k) => dto[k as keyof UpdateStaffDto] !== undefined),
+            ...(account.email !== oldEmail ? { emailChanged: true } : {}),
+          },
         },
         em,
       );
@@ -142,52 +170,17 @@ export class AccountsService {
     });
   }
 
-  /** Disabling stops the account on its very next request (status is read per request). */
-  async disable(caller: Caller, accountId: string): Promise<AccountView> {
-    return this.em.fork().transactional(async (em) => {
-      const account = await em.findOne(Account, accountId, { populate: ['lao'] });
-      if (!account) throw AccountsErrors.ACCOUNT_NOT_FOUND();
-      assertCan(caller.ability, 'disable', account, () => AccountsErrors.ACCOUNT_NOT_FOUND());
-      if (account.status === 'disabled') throw AccountsErrors.ACCOUNT_ALREADY_DISABLED();
-      account.status = 'disabled';
-      await endAllSessions(em, [account]);
-      await this.audit.record(
-        {
-          action: 'account.disabled',
-          actor: caller.principal,
-          subjectType: 'Account',
-          subjectId: account.id,
-        },
-        em,
-      );
-      return presentAccount(account);
-    });
-  }
-
-  async resetPassword(caller: Caller, accountId: string, temporaryPassword?: string): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
-      const account = await em.findOne(Account, accountId, { populate: ['lao'] });
-      if (!account) throw AccountsErrors.ACCOUNT_NOT_FOUND();
-      assertCan(caller.ability, 'resetPassword', account, () => AccountsErrors.ACCOUNT_NOT_FOUND());
-      if (temporaryPassword !== undefined) {
-        assertPasswordAcceptable(temporaryPassword, account.username);
-        account.passwordHash = await this.hasher.hash(temporaryPassword);
-        account.mustChangePassword = true;
-      } else {
-        await this.links.issue(em, account, 'reset');
-      }
-      // Someone else reset the credentials (often because they leaked): every session ends.
-      await endAllSessions(em, [account]);
-      await this.audit.record(
-        {
-          action: 'account.password.reset',
-          actor: caller.principal,
-          subjectType: 'Account',
-          subjectId: account.id,
-          details: { method: temporaryPassword !== undefined ? 'temporary_password' : 'link' },
-        },
-        em,
-      );
-    });
+  /** The old address hears of the change: a hijacked account's owner can still raise the alarm. */
+  private tellOldAddress(em: EntityManager, account: Account, oldEmail: string): void {
+    this.mail.queue(
+      em,
+      emailChangedMail({
+        to: oldEmail,
+        fullName: account.fullName,
+        username: account.username,
+        newEmail: account.email,
+        changedAt: new Date(),
+      }),
+    );
   }
 }

@@ -41,6 +41,11 @@ export const AuthErrors = defineErrors({
     th: 'มีการเข้าสู่ระบบผิดหลายครั้ง กรุณารอสักครู่แล้วลองใหม่',
     en: 'Too many failed sign-ins; please wait and try again',
   },
+  AUTH_FORGOT_TOO_MANY: {
+    status: 429,
+    th: 'มีการขอตั้งรหัสผ่านใหม่จากเครื่องนี้หลายครั้ง กรุณารอสักครู่แล้วลองใหม่ หรือติดต่อ Helpdesk',
+    en: 'Too many password requests from this address; please wait, or contact the helpdesk',
+  },
   AUTH_PASSWORD_WEAK: {
     status: 400,
     th: 'รหัสผ่านไม่เป็นไปตามนโยบาย (10-128 ตัวอักษร ไม่ซ้ำกับชื่อผู้ใช้ และไม่ใช่รหัสผ่านที่ใช้กันทั่วไป)',

@@ -6,12 +6,23 @@ import { AnyAuthenticated } from '../access/policy.decorator';
 import { Public } from '../access/public.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
 import { AuthService, type TokenPair } from './auth.service';
-import { ChangePasswordDto, LoginDto, RefreshDto, SetPasswordDto, TokenPairDto } from './dto/auth.dto';
+import { ForgotPasswordService } from './forgot-password.service';
+import {
+  ChangePasswordDto,
+  ForgotPasswordDto,
+  LoginDto,
+  RefreshDto,
+  SetPasswordDto,
+  TokenPairDto,
+} from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly forgot: ForgotPasswordService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -19,6 +30,15 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPair> {
     return this.auth.login(body.username, body.password, req.ip ?? null);
+  }
+
+  /** 202 with the same body whether or not the login names an account (no enumeration). */
+  @Public()
+  @Post('forgot-password')
+  @HttpCode(202)
+  async forgotPassword(@Body() body: ForgotPasswordDto, @Req() req: Request): Promise<{ accepted: true }> {
+    await this.forgot.request(body.login, req.ip ?? null);
+    return { accepted: true };
   }
 
   @Public()

@@ -3,6 +3,7 @@ import { NotificationsCoreModule } from '../notifications/notifications-core.mod
 import { AuthTokensModule } from './auth-tokens.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ForgotPasswordService } from './forgot-password.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens.service';
@@ -11,7 +12,14 @@ import { SetPasswordLinks } from './set-password-links.service';
 @Module({
   imports: [AuthTokensModule, NotificationsCoreModule],
   controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, RefreshTokens, LoginThrottleService, SetPasswordLinks],
+  providers: [
+    AuthService,
+    ForgotPasswordService,
+    PasswordHasher,
+    RefreshTokens,
+    LoginThrottleService,
+    SetPasswordLinks,
+  ],
   exports: [PasswordHasher, SetPasswordLinks],
 })
 export class AuthModule {}

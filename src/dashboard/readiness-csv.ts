@@ -37,6 +37,10 @@ const COLUMNS: ReadonlyArray<[header: string, value: (r: ReadinessLaoView) => st
   ['รหัสขั้นความพร้อม', (r) => r.stage],
   ['ชื่อผู้ใช้ผู้ดูแลระบบ', (r) => r.adminAccount.username ?? ''],
   ['สถานะบัญชีผู้ดูแลระบบ', (r) => (r.adminAccount.status ? ACCOUNT_STATUS_TH[r.adminAccount.status] : '')],
+  [
+    'ผู้ดูแลระบบเคยเข้าสู่ระบบ',
+    (r) => (!r.adminAccount.exists ? '' : r.adminAccount.lastSignInAt ? 'เคย' : 'ยังไม่เคย'),
+  ],
   ['สถานะสิทธิ์ผู้ดูแลระบบ', (r) => (r.adminGrantState ? GRANT_STATE_TH[r.adminGrantState] : '')],
   ...GRANT_STATES.map((s): [string, (r: ReadinessLaoView) => number] => [
     `สิทธิ์เจ้าหน้าที่ (${GRANT_STATE_TH[s]})`,

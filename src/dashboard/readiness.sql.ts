@@ -19,10 +19,13 @@ function readinessCtes(scope: SqlFragment): SqlFragment {
   const sql = `
 with scope as (${scope.sql}),
 admin as (
-  select distinct on (a.lao_code) a.lao_code, a.id, a.username, a.status
+  select distinct on (a.lao_code) a.lao_code, a.id, a.username, a.status, a.last_login_at
     from account a join scope s on s.code = a.lao_code
    where a.role = 'lao_admin' and a.status <> 'disabled'
-   order by a.lao_code, (a.status = 'active') desc, a.created_at desc
+   -- During a handover the admin in office (active grant) is the one shown, not the newcomer.
+   order by a.lao_code,
+         exists (select 1 from account_grant g where g.account_id = a.id and g.state = 'active') desc,
+         (a.status = 'active') desc, a.created_at desc
 ),
 admin_grant as (
   select distinct on (g.account_id) g.account_id, g.state
@@ -52,7 +55,7 @@ open_services as (
 ),
 readiness as (
   select l.code, l.name_th, l.type, l.province_code, p.name_th as province_name_th, l.phase1_target,
-         ad.username as admin_username, ad.status as admin_status, ag.state as admin_grant_state,
+         ad.username as admin_username, ad.status as admin_status, ad.last_login_at as admin_last_login_at, ag.state as admin_grant_state,
          ${coalesced('st', GRANT_STATES, 'staff')},
          ${coalesced('od', ORDER_STATES, 'orders')},
          coalesce(os.services_open, 0) as services_open,

@@ -15,6 +15,7 @@ export type ReadinessRow = {
   phase1_target: boolean;
   admin_username: string | null;
   admin_status: AccountStatus | null;
+  admin_last_login_at: Date | string | null;
   admin_grant_state: GrantState | null;
   services_open: number;
   details_complete: boolean;
@@ -39,7 +40,13 @@ export interface ReadinessLaoView {
   phase1Target: boolean;
   stage: ReadinessStage;
   stageLabel: string;
-  adminAccount: { exists: boolean; username: string | null; status: AccountStatus | null };
+  adminAccount: {
+    exists: boolean;
+    username: string | null;
+    status: AccountStatus | null;
+    /** Whether the admin ever signed in (an invitation used is not yet a person at work). */
+    lastSignInAt: string | null;
+  };
   adminGrantState: GrantState | null;
   staffGrants: Record<GrantState, number>;
   orders: Record<OrderState, number>;
@@ -88,6 +95,7 @@ export function presentReadinessRow(row: ReadinessRow): ReadinessLaoView {
       exists: row.admin_username !== null,
       username: row.admin_username,
       status: row.admin_status,
+      lastSignInAt: row.admin_last_login_at ? new Date(row.admin_last_login_at).toISOString() : null,
     },
     adminGrantState: row.admin_grant_state,
     staffGrants: byState(GRANT_STATES, (s) => row[`staff_${s}`]),

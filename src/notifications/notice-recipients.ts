@@ -30,7 +30,7 @@ export async function resolveRecipients(
     byAccount.set(account.id, entry);
   };
 
-  if (kind === 'order.uploaded') {
+  if (kind === 'order.uploaded' || kind === 'admin.handover') {
     const officers = await em.find(Account, {
       role: 'province_officer',
       province: { $in: [...new Set(orders.map((o) => o.provinceCode))] },
@@ -40,7 +40,7 @@ export async function resolveRecipients(
       for (const officer of officers)
         if (officer.province?.code === order.provinceCode) add(officer, 'officer', order);
     }
-    return [...byAccount.values()];
+    if (kind === 'order.uploaded') return [...byAccount.values()];
   }
 
   const admins = await em.find(Account, {

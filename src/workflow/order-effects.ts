@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import type { AccountGrant } from '../accounts/entities/account-grant.entity';
+import type { AppointmentOrder } from '../orders/entities/appointment-order.entity';
 import { NotificationEvents } from '../notifications/notification-events.service';
 import { ActivationScheduler } from './activation-scheduler';
 import { GrantActivation } from './grant-activation';
@@ -39,5 +41,23 @@ export class OrderEffects {
     if (!kind) return;
     const sink: NoticeSink = ctx.notices ?? this.events.sinkFor(em);
     sink.add({ kind, orderId: applied.order.id, reason: normalizeReason(ctx.reason) });
+  }
+
+  /** The LAO's admins (old and new) and the province's officers hear who hands over to whom. */
+  afterHandover(
+    em: EntityManager,
+    order: AppointmentOrder,
+    incoming: AccountGrant,
+    outgoing: AccountGrant[],
+    ctx: TransitionContext,
+  ): void {
+    const sink: NoticeSink = ctx.notices ?? this.events.sinkFor(em);
+    const names = (grants: AccountGrant[]) =>
+      grants.map((g) => `${g.account.fullName} (${g.account.username})`).join(', ');
+    sink.add({
+      kind: 'admin.handover',
+      orderId: order.id,
+      reason: `ผู้ดูแลระบบใหม่ ${names([incoming])} แทน ${names(outgoing)} ซึ่งสิ้นสุดสิทธิ์ผู้ดูแลระบบแล้ว`,
+    });
   }
 }

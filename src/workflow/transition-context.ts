@@ -6,7 +6,13 @@ export type TransitionActor = Caller | SystemActor;
 
 /** What a notice is about; the dispatcher turns it into in-app notifications and e-mails. */
 export type NoticeKind =
-  'order.uploaded' | 'order.rejected' | 'order.returned' | 'order.verified' | 'order.activated';
+  | 'order.uploaded'
+  | 'order.rejected'
+  | 'order.returned'
+  | 'order.verified'
+  | 'order.activated'
+  /** A new LAO admin's grant took effect and superseded the previous admin's (a handover). */
+  | 'admin.handover';
 
 export interface WorkflowNotice {
   kind: NoticeKind;

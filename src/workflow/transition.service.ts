@@ -97,7 +97,7 @@ export class TransitionService {
     // Flushed before any further query: MikroORM would auto-flush there, outside the conflict mapping.
     await flushOrConflict(em);
     if (event === 'activate') {
-      await this.supersedeOlderGrants(em, moved, ctx);
+      await this.supersedeOlderGrants(em, order, moved, ctx);
       await flushOrConflict(em);
     }
 
@@ -184,22 +184,43 @@ export class TransitionService {
     return moved;
   }
 
-  /** An account has one active grant per LAO: the newly active one supersedes the older ones. */
+  /**
+   * An account has one active grant per LAO: the newly active one supersedes the older ones. An LAO
+   * has one active admin: a new admin's grant taking effect supersedes the previous admin's (handover).
+   */
   private async supersedeOlderGrants(
     em: EntityManager,
+    order: AppointmentOrder,
     activated: AccountGrant[],
     ctx: TransitionContext,
   ): Promise<void> {
     for (const grant of activated) {
-      const older = await em.find(AccountGrant, {
-        account: grant.account.id,
-        lao: grant.lao.code,
-        state: 'active',
-        id: { $ne: grant.id },
-      });
+      const older = await em.find(
+        AccountGrant,
+        grant.role === 'lao_admin'
+          ? {
+              lao: grant.lao.code,
+              state: 'active',
+              id: { $ne: grant.id },
+              $or: [{ account: grant.account.id }, { role: 'lao_admin' }],
+            }
+          : { account: grant.account.id, lao: grant.lao.code, state: 'active', id: { $ne: grant.id } },
+        { populate: ['account'] },
+      );
+      const handedOver: AccountGrant[] = [];
       for (const old of older) {
         const transition = findTransition(GRANT_TRANSITIONS, old.state, 'supersede');
-        if (transition) this.moveGrant(em, old, transition, { ...ctx, reason: undefined });
+        if (!transition) continue;
+        this.moveGrant(em, old, transition, { ...ctx, reason: undefined });
+        if (old.account.id !== grant.account.id) handedOver.push(old);
+      }
+      if (handedOver.length > 0) {
+        // The previous admin's powers end now, not when a token expires.
+        await endAllSessions(
+          em,
+          handedOver.map((g) => g.account),
+        );
+        this.effects.afterHandover(em, order, grant, handedOver, ctx);
       }
     }
   }

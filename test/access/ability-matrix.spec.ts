@@ -42,6 +42,15 @@ const INSTANCES: Record<string, (p: { lao: string; province: string }) => object
       lao: null,
       province: { code: p.province },
     }),
+  'Account:helpdesk': (p) =>
+    subject('Account', {
+      id: 'someone-else',
+      role: 'dla_helpdesk',
+      lao: null,
+      province: null,
+    }),
+  'Account:dlaAdmin': (p) =>
+    subject('Account', { id: 'someone-else', role: 'dla_admin', lao: null, province: null }),
   AccountGrant: (p) =>
     subject('AccountGrant', { role: 'lao_user', lao: { code: p.lao, province: { code: p.province } } }),
   AppointmentOrder: (p) => subject('AppointmentOrder', { lao: { code: p.lao }, provinceCode: p.province }),
@@ -64,16 +73,45 @@ const EXPECTED: Record<string, Expected> = {
     Lao: { read: ALL, create: ALL, update: ALL, import: ALL },
     Division: { read: ALL },
     LaoService: { read: ALL },
-    'Account:staff': { read: ALL },
-    'Account:admin': { read: ALL },
-    // DOMAIN: "create provincial officers"; editing and disabling them come with it.
-    'Account:officer': { read: ALL, create: ALL, update: ALL, disable: ALL },
+    'Account:staff': { read: ALL, resetPassword: ALL },
+    'Account:admin': { read: ALL, resetPassword: ALL },
+    // DOMAIN: "create provincial officers"; editing and disabling them come with it. DLA central is
+    // a team: further dla_admins and helpdesk accounts too.
+    'Account:officer': { read: ALL, create: ALL, update: ALL, disable: ALL, enable: ALL, resetPassword: ALL },
+    'Account:helpdesk': {
+      read: ALL,
+      create: ALL,
+      update: ALL,
+      disable: ALL,
+      enable: ALL,
+      resetPassword: ALL,
+    },
+    'Account:dlaAdmin': {
+      read: ALL,
+      create: ALL,
+      update: ALL,
+      disable: ALL,
+      enable: ALL,
+      resetPassword: ALL,
+    },
     AccountGrant: { read: ALL },
     AppointmentOrder: { read: ALL },
     OrderDocument: { read: ALL },
     Dashboard: { read: ALL },
     AuditEntry: { read: ALL },
     ReviewQueue: { read: ALL },
+  },
+  // Reads people and LAOs nationally and sends links; nothing else (issue 9, item 3).
+  dla_helpdesk: {
+    Province: { read: ALL },
+    Lao: { read: ALL },
+    Division: { read: ALL },
+    LaoService: { read: ALL },
+    'Account:staff': { read: ALL, resetPassword: ALL },
+    'Account:admin': { read: ALL, resetPassword: ALL },
+    'Account:officer': { read: ALL, resetPassword: ALL },
+    'Account:helpdesk': { read: ALL },
+    AccountGrant: { read: ALL },
   },
   province_officer: {
     Province: { read: ALL },
@@ -86,6 +124,7 @@ const EXPECTED: Record<string, Expected> = {
       create: PROVINCE,
       update: PROVINCE,
       disable: PROVINCE,
+      enable: PROVINCE,
       resetPassword: PROVINCE,
     },
     // Colleagues of the same provincial office are readable; officers elsewhere are not.
@@ -101,7 +140,15 @@ const EXPECTED: Record<string, Expected> = {
     Lao: { read: OWN, update: OWN },
     Division: { read: OWN, create: OWN, update: OWN, delete: OWN },
     LaoService: { read: OWN, update: OWN, publish: OWN },
-    'Account:staff': { read: OWN, create: OWN, update: OWN, disable: OWN, resetPassword: OWN },
+    'Account:staff': {
+      read: OWN,
+      create: OWN,
+      update: OWN,
+      disable: OWN,
+      enable: OWN,
+      resetPassword: OWN,
+      setTemporaryPassword: OWN,
+    },
     'Account:admin': { read: OWN },
     AccountGrant: { read: OWN, create: OWN, revoke: OWN },
     AppointmentOrder: { read: OWN, create: OWN, update: OWN, upload: OWN, withdraw: OWN, revoke: OWN },
@@ -112,11 +159,15 @@ const EXPECTED: Record<string, Expected> = {
     Lao: { read: OWN, update: OWN },
     Division: { read: OWN, create: OWN, update: OWN, delete: OWN },
     LaoService: { read: OWN, update: OWN },
-    'Account:staff': { read: OWN, create: OWN, update: OWN, disable: OWN },
+    'Account:staff': { read: OWN, create: OWN, update: OWN, disable: OWN, enable: OWN },
     'Account:admin': { read: OWN },
     AccountGrant: { read: OWN, create: OWN, revoke: OWN },
     AppointmentOrder: { read: OWN, create: OWN, update: OWN, upload: OWN, withdraw: OWN, revoke: OWN },
     OrderDocument: { read: OWN },
+  },
+  // Every grant revoked or superseded: the profile and notifications, nothing of the LAO (item 5).
+  lao_admin_revoked: {
+    Province: { read: ALL },
   },
   lao_user: {
     Province: { read: ALL },
@@ -134,6 +185,10 @@ function principalFor(kind: string): Principal {
       return { ...base, role: 'province_officer', provinceCode: '36', laoCode: null };
     case 'lao_admin_active':
       return { ...base, role: 'lao_admin', provinceCode: '36', laoCode: '6360507', grantState: 'active' };
+    case 'dla_helpdesk':
+      return { ...base, role: 'dla_helpdesk', provinceCode: null, laoCode: null };
+    case 'lao_admin_revoked':
+      return { ...base, role: 'lao_admin', provinceCode: '36', laoCode: '6360507', grantState: null };
     case 'lao_admin_provisional':
       return { ...base, role: 'lao_admin', provinceCode: '36', laoCode: '6360507', grantState: 'draft' };
     default:

@@ -23,8 +23,21 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
   });
   afterAll(() => t.close());
 
+  /** Creates an LAO admin and disables it at once: the next one is then not a second handover. */
+  async function postAdmin<T = Record<string, unknown>>(
+    path: string,
+    body: Record<string, unknown>,
+    token: string,
+  ) {
+    const res = await api.post<T & { id: string }>(path, body, token);
+    if (res.status === 201) await api.post(`/api/accounts/${res.body.id}/disable`, {}, token);
+    return res;
+  }
+
   it('lets an officer create the LAO admin of its province with a generated username and a draft grant', async () => {
+    const body2 = () => ({ title: 'นาง', firstName: 'สมศรี', lastName: 'ใจงาม', position: 'รองปลัด' });
     const res = await api.post<{
+      id: string;
       username: string;
       role: string;
       status: string;
@@ -43,6 +56,15 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: '6360507admin01', role: 'lao_admin', status: 'invited' });
     expect(res.body.grant).toMatchObject({ state: 'draft', role: 'lao_admin' });
+    // One admin waiting for its order at a time: a second is refused until the first is disabled.
+    const second = await api.post(
+      '/api/laos/6360507/admins',
+      { ...body2(), email: 'x@example.go.th' },
+      officer36.token,
+    );
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('LAO_ADMIN_HANDOVER_PENDING');
+    expect((await api.post(`/api/accounts/${res.body.id}/disable`, {}, officer36.token)).status).toBe(201);
     const next = await api.post<{ username: string }>(
       '/api/laos/6360507/admins',
       {
@@ -120,13 +142,13 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
 
   it('treats usernames case-insensitively after NFC normalisation and trimming', async () => {
     const body = { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'z@example.go.th' };
-    const first = await api.post(
+    const first = await postAdmin(
       '/api/laos/5360201/admins',
       { ...body, username: 'Talaeng.Admin' },
       officer36.token,
     );
     expect(first.status).toBe(201);
-    const clash = await api.post(
+    const clash = await postAdmin(
       '/api/laos/5360201/admins',
       { ...body, username: '  talaeng.admin ' },
       officer36.token,
@@ -134,13 +156,13 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('USERNAME_TAKEN');
     // A Latin decomposed accent composes under NFC: é as e + U+0301.
-    const composed = await api.post(
+    const composed = await postAdmin(
       '/api/laos/5360201/admins',
       { ...body, username: 'jos\u00e9.admin' },
       officer36.token,
     );
     expect(composed.status).toBe(201);
-    const decomposed = await api.post(
+    const decomposed = await postAdmin(
       '/api/laos/5360201/admins',
       { ...body, username: 'JOSE\u0301.admin' },
       officer36.token,
@@ -151,7 +173,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
   it('treats a Thai username typed with a split SARA AM or a zero-width space as the composed one', async () => {
     const body = { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'n@example.go.th' };
     // น้ำใส: SARA AM (U+0E33) after MAI THO; NFC cannot compose NIKHAHIT + SARA AA (U+0E4D U+0E32).
-    const composed = await api.post(
+    const composed = await postAdmin(
       '/api/laos/5360201/admins',
       { ...body, username: 'น้ำใส.admin' },
       officer36.token,
@@ -162,7 +184,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
       'น\u0E49\u0E4D\u0E32ใส.admin',
       'น้ำ\u200Bใส.admin',
     ]) {
-      const clash = await api.post('/api/laos/5360201/admins', { ...body, username }, officer36.token);
+      const clash = await postAdmin('/api/laos/5360201/admins', { ...body, username }, officer36.token);
       expect({ username, status: clash.status, code: clash.body.code }).toEqual({
         username,
         status: 409,
@@ -170,7 +192,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
       });
     }
     // Typed split, it is stored composed.
-    const split = await api.post<{ username: string }>(
+    const split = await postAdmin<{ username: string }>(
       '/api/laos/5360201/admins',
       { ...body, username: 'ท\u0E4D\u0E32ดี.admin' },
       officer36.token,
@@ -179,7 +201,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
   });
 
   it('stores Thai names typed with a split SARA AM or zero-width characters in their composed form', async () => {
-    const res = await api.post<{ firstName: string; lastName: string; position: string }>(
+    const res = await postAdmin<{ firstName: string; lastName: string; position: string }>(
       '/api/laos/5360201/admins',
       {
         title: 'นาย',
@@ -198,7 +220,7 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     const admin = await laoAdminFor(api, t.database.url, officer36.token, '5360201');
     expect((await api.get('/api/laos/5360201/accounts', admin.token)).status).toBe(200);
     expect((await api.get('/api/laos/6360507/accounts', admin.token)).status).toBe(404);
-    const res = await api.post(
+    const res = await postAdmin(
       '/api/laos/5360201/admins',
       { title: 'นาย', firstName: 'ก', lastName: 'ข', position: 'ปลัด', email: 'w@example.go.th' },
       admin.token,
@@ -219,7 +241,8 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
   });
 
   it('logs a read of someone else’s record in the audit log', async () => {
-    const admin = await laoAdminFor(api, t.database.url, officer36.token, '6360507');
+    await insertLao(t.database.url, '6360508', '36', 'องค์การบริหารส่วนตำบลอ่านดี');
+    const admin = await laoAdminFor(api, t.database.url, officer36.token, '6360508');
     const res = await api.get(`/api/accounts/${admin.id}`, officer36.token);
     expect(res.status).toBe(200);
     const rows = await sql(
@@ -229,14 +252,14 @@ describe('who creates whom, and isolation between provinces and LAOs', () => {
     );
     expect(rows).toEqual([{ actor_id: officer36.id }]);
     // A list of the LAO's people is a read of personal data too: one row for the list.
-    const list = await api.get('/api/laos/6360507/accounts', officer36.token);
+    const list = await api.get('/api/laos/6360508/accounts', officer36.token);
     expect(list.status).toBe(200);
     const listed = await sql<{ actor_id: string; details: { laoCode: string; count: number } }>(
       t.database.url,
-      `select actor_id, details from audit_entry where action = 'read.accounts' and details->>'laoCode' = '6360507'`,
+      `select actor_id, details from audit_entry where action = 'read.accounts' and details->>'laoCode' = '6360508'`,
     );
     expect(listed).toEqual([
-      { actor_id: officer36.id, details: expect.objectContaining({ laoCode: '6360507' }) },
+      { actor_id: officer36.id, details: expect.objectContaining({ laoCode: '6360508' }) },
     ]);
     expect(listed[0].details.count).toBeGreaterThanOrEqual(1);
   });

@@ -24,6 +24,15 @@ export class CreateProvinceOfficerDto {
   @ApiProperty({ example: '36' }) @Matches(/^\d{2}$/) provinceCode!: string;
 }
 
+/** DLA central's own team: further dla_admins and helpdesk accounts. */
+export class CreateDlaAccountDto {
+  @ApiProperty({ enum: ['dla_admin', 'dla_helpdesk'] }) @IsIn(['dla_admin', 'dla_helpdesk']) role!:
+    'dla_admin' | 'dla_helpdesk';
+  @ApiProperty({ example: 'dla.helpdesk01' }) @IsString() @MinLength(3) @MaxLength(64) username!: string;
+  @ApiProperty({ example: 'นายสมศักดิ์ ช่วยเหลือ' }) @IsString() @MinLength(2) @MaxLength(200) fullName!: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+}
+
 export class ListOfficersQueryDto {
   @ApiPropertyOptional({ example: '36', description: 'Only the officers of this province (2 digits)' })
   @IsOptional()
@@ -68,6 +77,15 @@ export class CreateStaffDto extends PersonDto {
   @ValidateNested({ each: true })
   @Type(() => ServicePermissionDto)
   services!: ServicePermissionDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'For staff without working e-mail: a temporary password (changed at first sign-in) instead of the link mailed at activation',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  temporaryPassword?: string;
 }
 
 /** New per-service permissions for a staff member: a new draft grant, active once its order is. */

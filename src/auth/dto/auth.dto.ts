@@ -15,6 +15,14 @@ export class LoginDto {
   password!: string;
 }
 
+export class ForgotPasswordDto {
+  @ApiProperty({ description: 'Username or e-mail address', example: '6360507admin01' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  login!: string;
+}
+
 export class RefreshDto {
   @ApiProperty()
   @IsString()

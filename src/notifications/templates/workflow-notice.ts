@@ -55,11 +55,17 @@ const HEADLINES: Record<NoticeKind, { one: string; many: (n: number) => string; 
     many: (n) => `คำสั่งแต่งตั้งมีผลใช้งานแล้ว ${n} รายการ`,
     en: 'Appointment order(s) now in effect',
   },
+  'admin.handover': {
+    one: 'เปลี่ยนผู้ดูแลระบบของ อปท. ตามคำสั่งแต่งตั้ง',
+    many: (n) => `เปลี่ยนผู้ดูแลระบบของ อปท. ตามคำสั่งแต่งตั้ง ${n} รายการ`,
+    en: 'The LAO admin changed with an appointment order',
+  },
 };
 
 function linkFor(input: NoticeInput): string {
   if (input.audience === 'officer') return `${input.baseUrl}/review-queue`;
-  if (input.audience === 'holder') return `${input.baseUrl}/`;
+  // The previous admin of a handover may read nothing of the LAO any more: the home page explains.
+  if (input.audience === 'holder' || input.kind === 'admin.handover') return `${input.baseUrl}/`;
   return input.orders.length === 1
     ? `${input.baseUrl}/orders/${input.orders[0].id}`
     : `${input.baseUrl}/orders`;
@@ -75,7 +81,10 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
         ? `${headline.one}: ${input.orders[0].label}`
         : headline.many(input.orders.length);
   const lines = input.orders.map((o) => `• คำสั่ง ${o.laoName} ${o.label} เรื่อง ${o.subject}`);
-  const reason = input.reason ? [`เหตุผล: ${input.reason}`] : [];
+  // A handover's "reason" says who hands over to whom; it is not a reviewer's reason.
+  const reason = input.reason
+    ? [input.kind === 'admin.handover' ? input.reason : `เหตุผล: ${input.reason}`]
+    : [];
   const body = [...lines, ...reason].join('\n');
   const link = linkFor(input);
   const paragraphs = [`เรียน ${input.fullName}`, title, ...lines, ...reason, `(${headline.en})`];
