@@ -42,14 +42,14 @@ const INSTANCES: Record<string, (p: { lao: string; province: string }) => object
       lao: null,
       province: { code: p.province },
     }),
-  'Account:helpdesk': (p) =>
+  'Account:helpdesk': () =>
     subject('Account', {
       id: 'someone-else',
       role: 'dla_helpdesk',
       lao: null,
       province: null,
     }),
-  'Account:dlaAdmin': (p) =>
+  'Account:dlaAdmin': () =>
     subject('Account', { id: 'someone-else', role: 'dla_admin', lao: null, province: null }),
   AccountGrant: (p) =>
     subject('AccountGrant', { role: 'lao_user', lao: { code: p.lao, province: { code: p.province } } }),

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { THROTTLE_LIMITS } from '../../src/auth/login-throttle-policy';
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
-import { insertLao, laoAdminFor, latestLinkTokenFor, officerFor, sql } from './identity-helpers';
+import { insertLao, latestLinkTokenFor, officerFor, sql } from './identity-helpers';
 
 describe('sign-in: tokens, links, throttling', () => {
   let t: TestApp;
