@@ -38,10 +38,11 @@ export class AuthService {
   /** Same answer, in about the same time, for an unknown user and a wrong password. */
   async login(username: string, password: string, ip: string | null): Promise<TokenPair> {
     const key = normalizeUsername(username);
-    const keys = this.throttle.keys(key, ip);
+    const keys = this.throttle.keys(key.slice(0, 64), ip);
     const em = this.em.fork();
-    const lock = await this.throttle.activeLock(keys);
-    if (lock) {
+    const admission = await this.throttle.admit(keys);
+    if (!admission.admitted) {
+      const { lock } = admission;
       // Refused without checking the password, but still an attempt: audited like the others.
       const target = await em.findOne(Account, { usernameKey: key }, { fields: ['id'] });
       await this.audit.record({
@@ -54,10 +55,11 @@ export class AuthService {
       });
       throw AuthErrors.AUTH_LOCKED({ retryAfterSeconds: lock.retryAfterSeconds });
     }
+    // Slowed before the hash, so waiting is the only way to try again sooner.
+    if (admission.delayMs) await sleep(admission.delayMs);
     const account = await em.findOne(Account, { usernameKey: key });
     const ok = await this.hasher.verify(account?.passwordHash, password);
     if (!ok || !account || account.status === 'disabled') {
-      const delayMs = await this.throttle.recordFailure(keys);
       await this.audit.record({
         action: 'auth.login.failed',
         actorUsername: key.slice(0, 64),
@@ -66,10 +68,9 @@ export class AuthService {
         subjectId: account?.id ?? null,
         details: { reason: !account ? 'unknown_user' : ok ? 'disabled' : 'wrong_password' },
       });
-      if (delayMs) await sleep(delayMs);
       throw AuthErrors.AUTH_INVALID_CREDENTIALS();
     }
-    await this.throttle.recordSuccess(keys);
+    await this.throttle.succeeded(keys);
     const pair = await em.transactional(async (tx) => {
       const fresh = await tx.findOneOrFail(Account, account.id);
       fresh.lastLoginAt = new Date();

@@ -1,17 +1,25 @@
-/** Per key kind: failures answered at once, and failures that lock the key. */
+/**
+ * Per key kind (OWASP authentication guidance: throttle, don't let anyone lock an account out):
+ * - pair: one username from one address: growing delays, then growing locks. Only whoever types at
+ *   that address is slowed: an attacker elsewhere never touches the owner's key.
+ * - ip: one address across usernames (one machine guessing many accounts); an office shares one
+ *   address behind NAT, so it gets more.
+ * - account: one username from every address (rotating addresses): delays only, never a lock, so
+ *   usernames that are public (`<LAO code>admin01`) cannot be locked out by strangers.
+ */
 export const THROTTLE_LIMITS = {
-  // An office shares one IP behind NAT: it gets more free failures before delays and the lock.
-  account: { freeFailures: 3, lockAfter: 5 },
-  ip: { freeFailures: 10, lockAfter: 20 },
+  pair: { freeFailures: 3, lockAfter: 5 },
+  ip: { freeFailures: 10, lockAfter: 30 },
+  account: { freeFailures: 10, lockAfter: Number.POSITIVE_INFINITY },
 } as const;
 export type ThrottleKind = keyof typeof THROTTLE_LIMITS;
 
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 2000;
-const BASE_LOCK_SECONDS = 60;
-const MAX_LOCK_SECONDS = 3600;
+const BASE_LOCK_SECONDS: Record<ThrottleKind, number> = { pair: 30, ip: 60, account: 0 };
+const MAX_LOCK_SECONDS: Record<ThrottleKind, number> = { pair: 15 * 60, ip: 60 * 60, account: 0 };
 
-/** The delay before answering the n-th failure of a key: none, then doubling up to a cap. */
+/** The delay before checking the n-th attempt of a key: none, then doubling up to 2 s. */
 export function delayMsAfter(kind: ThrottleKind, failures: number): number {
   const free = THROTTLE_LIMITS[kind].freeFailures;
   if (failures <= free) return 0;
@@ -22,5 +30,5 @@ export function delayMsAfter(kind: ThrottleKind, failures: number): number {
 export function lockSecondsAfter(kind: ThrottleKind, failures: number): number {
   const limit = THROTTLE_LIMITS[kind].lockAfter;
   if (failures < limit) return 0;
-  return Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** (failures - limit));
+  return Math.min(MAX_LOCK_SECONDS[kind], BASE_LOCK_SECONDS[kind] * 2 ** (failures - limit));
 }

@@ -1,14 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { LoginThrottle } from './entities/login-throttle.entity';
 import { delayMsAfter, lockSecondsAfter, type ThrottleKind } from './login-throttle-policy';
 
-const WINDOW_MS = 60 * 60 * 1000;
+/** Failures older than this no longer count. */
+const WINDOW = '1 hour';
 
-export interface ThrottleKeys {
-  account: string;
-  ip: string | null;
-}
+export type ThrottleKeys = Partial<Record<ThrottleKind, string>>;
 
 /** A key that is locked now: which kind, and for how many more seconds. */
 export interface ActiveLock {
@@ -16,69 +13,90 @@ export interface ActiveLock {
   retryAfterSeconds: number;
 }
 
+export type Admission = { admitted: true; delayMs: number } | { admitted: false; lock: ActiveLock };
+
+interface Row {
+  key: string;
+  failures: number;
+  locked_until: Date | null;
+  stale: boolean;
+}
+
 /**
- * Growing delays and temporary lockouts per account and per IP. State lives in PostgreSQL so
- * every API instance sees the same counts.
+ * Growing delays and temporary locks, kept in PostgreSQL so every API replica sees the same counts.
+ * Each attempt is admitted and counted as a failure in one transaction holding the keys' rows, before
+ * the password hash runs: a hundred concurrent guesses cannot all reach argon2 before the first
+ * failure is recorded. A right password then takes its count back (`succeeded`).
  */
 @Injectable()
 export class LoginThrottleService {
   constructor(private readonly em: EntityManager) {}
 
   keys(usernameKey: string, ip: string | null): ThrottleKeys {
-    return { account: `account:${usernameKey}`, ip: ip ? `ip:${ip}` : null };
+    return {
+      account: `account:${usernameKey}`,
+      ...(ip ? { pair: `pair:${usernameKey}|${ip}`, ip: `ip:${ip}` } : {}),
+    };
   }
 
-  /** The longest active lock of either key, or null when the attempt may proceed. */
-  async activeLock(keys: ThrottleKeys): Promise<ActiveLock | null> {
-    const ids = [keys.account, keys.ip].filter((k): k is string => Boolean(k));
-    const rows = await this.em.fork().find(LoginThrottle, { key: { $in: ids } });
-    const now = Date.now();
-    let lock: ActiveLock | null = null;
-    for (const row of rows) {
-      const until = row.lockedUntil?.getTime() ?? 0;
-      if (until <= now) continue;
-      const retryAfterSeconds = Math.ceil((until - now) / 1000);
-      if (!lock || retryAfterSeconds > lock.retryAfterSeconds) {
-        lock = { kind: row.key === keys.account ? 'account' : 'ip', retryAfterSeconds };
-      }
-    }
-    return lock;
-  }
-
-  /** Counts a failure on both keys; returns the delay to add before answering (the larger one). */
-  async recordFailure(keys: ThrottleKeys): Promise<number> {
-    let delayMs = 0;
-    for (const [kind, key] of [
-      ['account', keys.account],
-      ['ip', keys.ip],
-    ] as const) {
-      if (!key) continue;
-      const rows = await this.em.getConnection().execute<{ failures: number }[]>(
-        `insert into login_throttle (key, failures, last_failure_at) values (?, 1, now())
-         on conflict (key) do update set
-           failures = case when login_throttle.last_failure_at < now() - (? * interval '1 millisecond')
-                           then 1 else login_throttle.failures + 1 end,
-           last_failure_at = now()
-         returning failures`,
-        [key, WINDOW_MS],
+  async admit(keys: ThrottleKeys): Promise<Admission> {
+    const entries = (Object.entries(keys) as [ThrottleKind, string][]).sort((a, b) =>
+      a[1].localeCompare(b[1]),
+    );
+    return this.em.fork().transactional(async (em) => {
+      const names = entries.map(([, key]) => key);
+      // Rows exist before they are locked; sorted keys keep concurrent attempts from deadlocking.
+      const list = names.map(() => '?').join(', ');
+      await em.execute(
+        `insert into login_throttle (key, failures, last_failure_at)
+         values ${names.map(() => '(?, 0, now())').join(', ')} on conflict (key) do nothing`,
+        names,
       );
-      const failures = rows[0]?.failures ?? 1;
-      const lockSeconds = lockSecondsAfter(kind, failures);
-      if (lockSeconds > 0) {
-        await this.em
-          .getConnection()
-          .execute(
-            `update login_throttle set locked_until = now() + (? * interval '1 second') where key = ?`,
-            [lockSeconds, key],
-          );
+      const rows = await em.execute<Row[]>(
+        `select key, failures, locked_until, last_failure_at < now() - interval '${WINDOW}' as stale
+           from login_throttle where key in (${list}) order by key for update`,
+        names,
+      );
+      const now = Date.now();
+      let lock: ActiveLock | null = null;
+      for (const row of rows) {
+        const until = row.locked_until ? new Date(row.locked_until).getTime() : 0;
+        if (until <= now) continue;
+        const retryAfterSeconds = Math.ceil((until - now) / 1000);
+        if (!lock || retryAfterSeconds > lock.retryAfterSeconds) {
+          lock = { kind: entries.find(([, key]) => key === row.key)![0], retryAfterSeconds };
+        }
       }
-      delayMs = Math.max(delayMs, delayMsAfter(kind, failures));
-    }
-    return delayMs;
+      if (lock) return { admitted: false, lock };
+      let delayMs = 0;
+      for (const row of rows) {
+        const kind = entries.find(([, key]) => key === row.key)![0];
+        const failures = row.stale ? 1 : row.failures + 1;
+        const lockSeconds = lockSecondsAfter(kind, failures);
+        await em.execute(
+          `update login_throttle set failures = ?, last_failure_at = now(),
+                  locked_until = case when ? > 0 then now() + (? * interval '1 second') else locked_until end
+            where key = ?`,
+          [failures, lockSeconds, lockSeconds, row.key],
+        );
+        // The delay follows the failures before this attempt: the owner's first try is never slowed.
+        delayMs = Math.max(delayMs, delayMsAfter(kind, failures - 1));
+      }
+      return { admitted: true, delayMs };
+    });
   }
 
-  /** Only the account's count: one valid password must not clear an IP that guesses many accounts. */
-  async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    await this.em.getConnection().execute('delete from login_throttle where key = ?', [keys.account]);
+  /**
+   * The password was right: this username's counts start again; the address keeps its count minus
+   * this attempt (one valid password must not clear an address that guesses many accounts).
+   */
+  async succeeded(keys: ThrottleKeys): Promise<void> {
+    const own = [keys.account, keys.pair].filter((k): k is string => Boolean(k));
+    await this.em.execute(`delete from login_throttle where key in (${own.map(() => '?').join(', ')})`, own);
+    if (keys.ip) {
+      await this.em.execute('update login_throttle set failures = greatest(failures - 1, 0) where key = ?', [
+        keys.ip,
+      ]);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { TrustProxy } from './trust-proxy';
 /** The typed, validated configuration every module reads. Built once by `loadConfig`. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -25,6 +26,8 @@ export interface AppConfig {
   holidays: string[];
   documents: DocumentsConfig;
   helpdesk: HelpdeskConfig;
+  /** Which proxies may tell the client's address (X-Forwarded-For); see trust-proxy.ts. */
+  trustProxy: TrustProxy;
 }
 
 /** Where people get help (the letter's phone line, LINE OpenChat and manual); empty = not shown. */

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { AppConfig } from './app-config';
+import { parseTrustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
@@ -136,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       scrubBatchSize: int('INTEGRITY_SCRUB_BATCH', 200, 1, 100_000),
       uploadSpoolDir: resolve(str('UPLOAD_SPOOL_DIR', tmpdir())),
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     helpdesk: {
       phone: (env.HELPDESK_PHONE ?? '').trim().slice(0, 100),
       line: (env.HELPDESK_LINE ?? '').trim().slice(0, 300),
