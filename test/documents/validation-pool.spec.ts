@@ -51,7 +51,9 @@ describe('ValidationPool', () => {
     expect(slow.rejection?.detail).toMatch(/exceeded 1 ms/);
     expect(next.verdict).toBe('valid');
     expect(after.verdict).toBe('valid');
-    expect(p.threads).toBe(1);
+    // Its fresh-thread retry ran after the others and was killed too: never more than one thread.
+    expect(p.threads).toBeLessThanOrEqual(1);
+    expect((await validate(p, pdf)).verdict).toBe('valid');
   });
 
   it('a document over its heap budget is rejected and the pool keeps serving', async () => {
@@ -142,6 +144,24 @@ describe('ValidationPool', () => {
       expect(stuck).toMatchObject({ verdict: 'rejected', rejection: { code: 'DOCUMENT_TOO_COMPLEX' } });
       expect(p.threadsStarted).toBe(2); // the reused thread, then one fresh try
       expect((await send(p, 'ok')).verdict).toBe('valid');
+    });
+
+    it('waits behind the documents already waiting: retries run in a lane of their own, after them', async () => {
+      const p = scripted();
+      expect((await send(p, 'ok')).verdict).toBe('valid');
+      const finished: string[] = [];
+      const track = (name: string, result: Promise<ValidationResult>) =>
+        result.then((r) => {
+          finished.push(name);
+          return r;
+        });
+      const [retried] = await Promise.all([
+        track('overran once', send(p, 'stuck-when-reused')),
+        track('first waiting', send(p, 'ok')),
+        track('second waiting', send(p, 'ok')),
+      ]);
+      expect(retried).toMatchObject({ verdict: 'valid', detail: 'served 1' }); // on a fresh thread
+      expect(finished).toEqual(['first waiting', 'second waiting', 'overran once']);
     });
 
     it('on a thread that served nothing before, the verdict is final', async () => {

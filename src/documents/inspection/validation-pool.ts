@@ -71,6 +71,12 @@ let nextTaskId = 1;
 export class ValidationPool {
   private readonly slots = new Set<Slot>();
   private readonly waiting: Task[] = [];
+  /**
+   * Documents that overran once and get their fresh-thread try: a lane of their own, served after every
+   * waiting document and one at a time, so a few pathological files cannot hold every thread twice.
+   */
+  private readonly retries: Task[] = [];
+  private retrying = 0;
   private closed = false;
   private spawned = 0;
 
@@ -97,7 +103,9 @@ export class ValidationPool {
   /** Ends every thread; documents in flight fail with SandboxError (retried like any outage). */
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.waiting.splice(0)) task.fail(new SandboxError('validation pool closed'));
+    for (const task of [...this.waiting.splice(0), ...this.retries.splice(0)]) {
+      task.fail(new SandboxError('validation pool closed'));
+    }
     await Promise.all(
       [...this.slots].map((slot) =>
         this.end(slot, () => slot.task?.fail(new SandboxError('validation pool closed'))),
@@ -116,6 +124,33 @@ export class ValidationPool {
       // A new thread is bound to the document that made it start; the clock runs from here, as it always has.
       this.assign(this.spawn(), this.waiting.shift()!);
     }
+    this.dispatchRetry();
+  }
+
+  /** The retry lane: only when nobody else waits, one at a time, always on a fresh thread. */
+  private dispatchRetry(): void {
+    if (this.retries.length === 0 || this.retrying > 0 || this.closed) return;
+    if (this.live() >= this.options.size) {
+      // Make room by ending an idle warm thread: the retry must not run on a reused one.
+      const idle = [...this.slots].find((s) => s.ready && !s.task && !s.ended);
+      if (!idle) return;
+      void this.end(idle, () => undefined);
+    }
+    const task = this.retries.shift()!;
+    this.retrying += 1;
+    const finish = (): void => {
+      this.retrying -= 1;
+    };
+    const { done, fail } = task;
+    task.done = (result) => {
+      finish();
+      done(result);
+    };
+    task.fail = (error) => {
+      finish();
+      fail(error);
+    };
+    this.assign(this.spawn(), task);
   }
 
   private live(): number {
@@ -136,7 +171,7 @@ export class ValidationPool {
   private overrun(slot: Slot, task: Task, detail: string): void {
     if (slot.served > 0 && task.retryable && !this.closed) {
       task.retryable = false;
-      this.assign(this.spawn(), task);
+      this.retries.push(task);
       return;
     }
     task.done(rejected('DOCUMENT_TOO_COMPLEX', detail));
