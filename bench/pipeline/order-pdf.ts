@@ -1,19 +1,18 @@
 import * as fontkit from '@pdf-lib/fontkit';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /**
- * Realistic Thai appointment orders for the benchmark, drawn with pdf-lib and a TLWG Thai font: page 1 is the
- * order (คำสั่ง ... ที่ n/ปี, the appointees), pages 2-3 an annex listing duties and services. A small copy of
- * test/fixtures/order-pdf.ts (bench code may not import from test/).
+ * Realistic Thai appointment orders for the benchmark, drawn with pdf-lib and the Sarabun TTF from npm (as the test
+ * fixtures are, so no system font package is needed): page 1 is the order (คำสั่ง ... ที่ n/ปี, the appointees),
+ * pages 2-3 an annex listing duties and services. A small copy of test/fixtures/order-pdf.ts (bench code may not
+ * import from test/).
  */
-const FONTS = ['/usr/share/fonts/truetype/tlwg/Laksaman.ttf', '/usr/share/fonts/truetype/tlwg/Garuda.ttf'];
+const FONT = '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf';
 
 let font: Buffer | undefined;
 function thaiFont(): Buffer {
-  const path = FONTS.find((p) => existsSync(p));
-  if (!path) throw new Error(`no Thai font (${FONTS.join(', ')}): apt-get install -y fonts-thai-tlwg`);
-  font ??= readFileSync(path);
+  font ??= readFileSync(require.resolve(FONT));
   return font;
 }
 

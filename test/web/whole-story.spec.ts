@@ -5,7 +5,7 @@ import { createAccount, type CreatedAccount } from '../support/factories';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
-import { withTool } from '../fixtures/pdf-builders';
+import { encryptedPdf } from '../fixtures/encrypted-pdf';
 import { linkToken } from '../orders/support/story-helpers';
 import { orderTextLines, thaiOrderPdf } from '../orders/support/thai-pdf';
 import { importLaos, type SeededLao } from './support/seed';
@@ -201,12 +201,7 @@ describe('web console: the whole story, from the first admin to an active order'
         names: ['นายสมชาย ใจดี', 'นางมาลี ศรีสุข', 'นายสมศักดิ์ ใจงาม'],
       }),
     );
-    const encrypted = await withTool(
-      'qpdf',
-      signedPdf,
-      (i, o) => ['--encrypt', 'user-secret', 'owner-secret', '256', '--', i, o],
-      'out',
-    );
+    const encrypted = await encryptedPdf('user-password');
     await upload('คำสั่ง-มีรหัสผ่าน.pdf', encrypted);
     const rejected = page.getByRole('alert').filter({ hasText: 'ไฟล์ “คำสั่ง-มีรหัสผ่าน.pdf” ไม่ผ่านการตรวจสอบ' });
     await rejected.getByText('ไฟล์ PDF ถูกเข้ารหัสหรือตั้งรหัสผ่านไว้').waitFor();

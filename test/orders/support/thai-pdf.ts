@@ -1,25 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
 import * as fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import { thaiFontBytes } from '../../fixtures/thai-font';
 
-const THAI_FONTS = [
-  '/usr/share/fonts/truetype/tlwg/Laksaman.ttf',
-  '/usr/share/fonts/truetype/tlwg/Garuda.ttf',
-];
-
-/** A one-page order drawn with pdf-lib, in Thai when a TLWG font is installed (else Latin placeholders). */
+/** A one-page order drawn with pdf-lib in Thai (the Sarabun TTF from npm, see test/fixtures/thai-font.ts). */
 export async function thaiOrderPdf(lines: string[]): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const fontPath = THAI_FONTS.find((p) => existsSync(p));
-  const font = fontPath
-    ? await doc.embedFont(readFileSync(fontPath), { subset: true })
-    : await doc.embedFont(StandardFonts.Helvetica);
+  const font = await doc.embedFont(thaiFontBytes(), { subset: true });
   const page = doc.addPage([595, 842]);
   let y = 780;
   for (const line of lines) {
-    const text = fontPath ? line : line.replace(/[^\x20-\x7e]/g, '?');
-    page.drawText(text, { x: 60, y, size: 14, font });
+    page.drawText(line, { x: 60, y, size: 14, font });
     y -= 24;
   }
   return Buffer.from(await doc.save());
