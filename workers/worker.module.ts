@@ -17,6 +17,7 @@ import { DocumentsMaintenanceProcessor } from './maintenance-documents.processor
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { NotificationsProcessor } from './notifications.processor';
+import { WorkerReadiness } from './worker-readiness';
 import { WorkflowProcessor } from './workflow.processor';
 
 /**
@@ -46,6 +47,7 @@ import { WorkflowProcessor } from './workflow.processor';
     DocumentsMaintenanceProcessor,
     MailProcessor,
     NotificationsProcessor,
+    WorkerReadiness,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap {

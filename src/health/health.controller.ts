@@ -15,7 +15,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 503 names the failing part (database, redis, storage) so operators know where to look. */
+  /**
+   * 503 names the failing part (database, redis, storage, workers) so operators know where to look; `workers`
+   * fails when a running worker lacks the OCR tools, and is `unknown` (not failing) while no worker reports.
+   */
   @Public()
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<unknown> {

@@ -2,12 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { RedisHealth } from '../queue/redis-health';
 import { StorageHealth } from '../storage/storage.health';
+import { WorkerReports, type WorkersCheck } from './worker-reports';
 
-export type PartName = 'database' | 'redis' | 'storage';
+export type PartName = 'database' | 'redis' | 'storage' | 'workers';
+/** `unknown` (only `workers`, when no worker has reported) is shown but does not fail readiness. */
+export type PartCheck = { status: 'up' | 'down' | 'unknown'; error?: string };
 export interface ReadinessReport {
   status: 'ok' | 'error';
   failing: PartName[];
-  checks: Record<PartName, { status: 'up' | 'down'; error?: string }>;
+  checks: Record<PartName, PartCheck>;
 }
 
 const TIMEOUT_MS = 2000;
@@ -28,27 +31,26 @@ export class ReadinessService {
     private readonly em: EntityManager,
     private readonly redis: RedisHealth,
     private readonly storage: StorageHealth,
+    private readonly workers: WorkerReports,
   ) {}
 
   async check(): Promise<ReadinessReport> {
-    const parts: Record<PartName, () => Promise<{ ok: boolean; error?: string }>> = {
+    const parts: Record<PartName, () => Promise<PartCheck>> = {
       database: async () => {
         await this.em.getConnection().execute('select 1');
-        return { ok: true };
+        return { status: 'up' };
       },
-      redis: () => this.redis.check(),
-      storage: () => this.storage.check(),
+      redis: async () => fromProbe(await this.redis.check()),
+      storage: async () => fromProbe(await this.storage.check()),
+      workers: (): Promise<WorkersCheck> => this.workers.check(),
     };
     const names = Object.keys(parts) as PartName[];
     const results = await Promise.all(
-      names.map(async (name) => {
+      names.map(async (name): Promise<PartCheck> => {
         try {
-          const result = await withTimeout(parts[name](), TIMEOUT_MS);
-          return result.ok
-            ? { status: 'up' as const }
-            : { status: 'down' as const, error: result.error ?? 'unavailable' };
+          return await withTimeout(parts[name](), TIMEOUT_MS);
         } catch (error) {
-          return { status: 'down' as const, error: error instanceof Error ? error.message : String(error) };
+          return { status: 'down', error: error instanceof Error ? error.message : String(error) };
         }
       }),
     );
@@ -56,4 +58,8 @@ export class ReadinessService {
     const failing = names.filter((n) => checks[n].status === 'down');
     return { status: failing.length ? 'error' : 'ok', failing, checks };
   }
+}
+
+function fromProbe(result: { ok: boolean; error?: string }): PartCheck {
+  return result.ok ? { status: 'up' } : { status: 'down', error: result.error ?? 'unavailable' };
 }
