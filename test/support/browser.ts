@@ -26,7 +26,9 @@ const FLAGS = [
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (npm test installs it: apt-get install chromium)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH} (npm test installs it: apt-get install chromium)`,
+    );
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
 
