@@ -15,7 +15,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 503 names the failing part (database, redis, storage) so operators know where to look. */
+  /** 503 names the failing part (database, redis, storage); why it fails is in the log, not here (public). */
   @Public()
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RedisHealth } from '../queue/redis-health';
 import { StorageHealth } from '../storage/storage.health';
 
@@ -7,7 +7,8 @@ export type PartName = 'database' | 'redis' | 'storage';
 export interface ReadinessReport {
   status: 'ok' | 'error';
   failing: PartName[];
-  checks: Record<PartName, { status: 'up' | 'down'; error?: string }>;
+  /** States only: the reasons (hosts, ports, auth failures) go to the log, never to this public answer. */
+  checks: Record<PartName, { status: 'up' | 'down' }>;
 }
 
 const TIMEOUT_MS = 2000;
@@ -24,6 +25,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 @Injectable()
 export class ReadinessService {
+  private readonly logger = new Logger('Readiness');
+
   constructor(
     private readonly em: EntityManager,
     private readonly redis: RedisHealth,
@@ -44,12 +47,13 @@ export class ReadinessService {
       names.map(async (name) => {
         try {
           const result = await withTimeout(parts[name](), TIMEOUT_MS);
-          return result.ok
-            ? { status: 'up' as const }
-            : { status: 'down' as const, error: result.error ?? 'unavailable' };
+          if (result.ok) return { status: 'up' as const };
+          this.logger.warn({ part: name, reason: result.error ?? 'unavailable' }, `${name} is not ready`);
         } catch (error) {
-          return { status: 'down' as const, error: error instanceof Error ? error.message : String(error) };
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logger.warn({ part: name, reason }, `${name} is not ready`);
         }
+        return { status: 'down' as const };
       }),
     );
     const checks = Object.fromEntries(names.map((n, i) => [n, results[i]])) as ReadinessReport['checks'];

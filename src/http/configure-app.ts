@@ -39,6 +39,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  // The document maps every route and parameter: served while developing, in production only on request.
+  if (!app.get<AppConfig>(APP_CONFIG).apiDocsPublic) return app;
   const openApi = new DocumentBuilder()
     .setTitle('Digital DLA approvals API')
     .setDescription('คำสั่งแต่งตั้งและสิทธิ์การใช้งานของ อปท. (appointment orders and account grants)')

@@ -53,6 +53,21 @@ describe('queue dashboard (bull-board)', () => {
       /^dla_queues=[A-Za-z0-9._-]+; Path=\/api\/queues; Max-Age=\d+; HttpOnly; SameSite=Strict$/,
     );
     const pair = cookie.split(';')[0];
+    // A token of its own, never the API bearer token: its own audience, 15 minutes at most.
+    const value = pair.slice('dla_queues='.length);
+    expect(value).not.toBe(root);
+    const claims = JSON.parse(Buffer.from(value.split('.')[1], 'base64url').toString('utf8')) as {
+      aud: string;
+      iat: number;
+      exp: number;
+    };
+    expect(claims.aud).toBe('digital-dla-api/queues');
+    expect(claims.exp - claims.iat).toBeLessThanOrEqual(15 * 60);
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)?.[1])).toBeLessThanOrEqual(15 * 60);
+    expect((await api.get('/api/me', value)).status).toBe(401);
+    expect((await api.get('/api/queues', value)).status).toBe(401);
+    // An API token put into the cookie (what the board cookie used to hold) opens nothing either.
+    expect((await api.request('GET', '/api/queues', { headers: { cookie: `dla_queues=${root}` } })).status).toBe(401);
     const board = await api.request('GET', '/api/queues', { headers: { cookie: pair } });
     expect(board.status).toBe(200);
     expect(String(board.body)).toContain('<base href="/api/queues/" />');
