@@ -38,14 +38,22 @@ describe('logs carry no credentials', () => {
     const port = await freePort();
     env = await testEnv(db, { LOG_LEVEL: 'debug', PORT: String(port) });
     const { NODE_OPTIONS: _jestOptions, ...inherited } = process.env;
-    child = spawn(process.execPath, [API_MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [API_MAIN], {
+      env: { ...inherited, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
       stream?.on('data', (chunk: string) => (output += chunk));
     }
     api = new ApiClient(`http://127.0.0.1:${port}`);
     await waitFor(
-      async () => child.exitCode !== null || (await api.get('/health/live').then((r) => r.status === 200, () => false)),
+      async () =>
+        child.exitCode !== null ||
+        (await api.get('/health/live').then(
+          (r) => r.status === 200,
+          () => false,
+        )),
       'the API to listen',
       60_000,
     );
@@ -89,7 +97,7 @@ describe('logs carry no credentials', () => {
     await api.post('/api/auth/login', { username: BOOTSTRAP.username, password: 'Wrong-Password-2569' });
     await api.get('/api/notifications?token=QueryTokenValue98765', refreshed.body.accessToken);
 
-    await waitFor(() => output.includes('/api/notifications'), 'the last request line', 10_000);
+    await waitFor(() => output.includes('"url":"/api/notifications?'), 'the last request line', 10_000);
     const secrets = {
       password: BOOTSTRAP.password,
       wrongPassword: 'Wrong-Password-2569',

@@ -39,7 +39,9 @@ function secretsIn(path: string): { name: string; value: string }[] {
   const text = read(path);
   const found: { name: string; value: string }[] = [];
   for (const name of Object.keys(CARRIERS)) {
-    for (const m of text.matchAll(new RegExp(`\\b${name}\\b["']?\\s*[:=]\\s*["']?([^\\s"'\`]+)`, 'g'))) {
+    for (const m of text.matchAll(
+      new RegExp(`(?<!\\{)\\b${name}\\b["']?[ \\t]*[:=][ \\t]*["']?([^\\s"'\`]+)`, 'g'),
+    )) {
       if (!m[1].startsWith('$')) found.push({ name, value: m[1] });
     }
     // README: | `JWT_SECRET` | default | ... and | `A`, `B` | `a`, `b` |
@@ -65,21 +67,26 @@ describe('production refuses every secret published in the repository', () => {
     expect(refusal({ ...ownSecrets(), [name]: value })).toMatch(new RegExp(`${name} is a value published`));
   });
 
-  it.each([...PUBLISHED_URL_PASSWORDS])('refuses the database password %j inside DATABASE_URL', (password) => {
-    const env = { ...ownSecrets(), DATABASE_URL: `postgresql://dla:${password}@db:5432/dla` };
-    expect(refusal(env)).toMatch(/DATABASE_URL has a password published/);
-  });
+  it.each([...PUBLISHED_URL_PASSWORDS])(
+    'refuses the database password %j inside DATABASE_URL',
+    (password) => {
+      const env = { ...ownSecrets(), DATABASE_URL: `postgresql://dla:${password}@db:5432/dla` };
+      expect(refusal(env)).toMatch(/DATABASE_URL has a password published/);
+    },
+  );
 
   it('refuses placeholders people leave in, whatever their spelling', () => {
     expect(refusal({ ...ownSecrets(), JWT_SECRET: `CHANGE_ME-${'x'.repeat(40)}` })).toMatch(/JWT_SECRET/);
     expect(refusal({ ...ownSecrets(), REDIS_URL: 'redis://:changeme@redis:6379' })).toMatch(/REDIS_URL/);
   });
 
-  it("refuses the development defaults (what the config falls back to outside production)", () => {
+  it('refuses the development defaults (what the config falls back to outside production)', () => {
     const dev = loadConfig({});
     expect(refusal({ ...ownSecrets(), JWT_SECRET: dev.jwt.secret })).toMatch(/JWT_SECRET/);
     const devPassword = dev.bootstrapAdmin.password;
-    expect(refusal({ ...ownSecrets(), BOOTSTRAP_ADMIN_PASSWORD: devPassword })).toMatch(/BOOTSTRAP_ADMIN_PASSWORD/);
+    expect(refusal({ ...ownSecrets(), BOOTSTRAP_ADMIN_PASSWORD: devPassword })).toMatch(
+      /BOOTSTRAP_ADMIN_PASSWORD/,
+    );
     expect(refusal({ ...ownSecrets(), BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP.password })).toMatch(/BOOTSTRAP/);
   });
 
