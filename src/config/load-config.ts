@@ -123,7 +123,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     bootstrapAdmin: {
       username: str('BOOTSTRAP_ADMIN_USERNAME', 'dla.admin'),
-      password: str('BOOTSTRAP_ADMIN_PASSWORD', nodeEnv === 'production' ? undefined : DEV_BOOTSTRAP_PASSWORD),
+      password: str(
+        'BOOTSTRAP_ADMIN_PASSWORD',
+        nodeEnv === 'production' ? undefined : DEV_BOOTSTRAP_PASSWORD,
+      ),
     },
     logLevel: oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
       'fatal',

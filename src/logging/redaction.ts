@@ -23,7 +23,8 @@ const DEPTH = 4;
 function fieldPaths(): string[] {
   const paths: string[] = [];
   for (const field of SECRET_FIELDS) {
-    for (let depth = 0; depth <= DEPTH; depth++) paths.push([...Array<string>(depth).fill('*'), field].join('.'));
+    for (let depth = 0; depth <= DEPTH; depth++)
+      paths.push([...Array<string>(depth).fill('*'), field].join('.'));
   }
   return paths;
 }
@@ -44,5 +45,8 @@ export function scrubText(text: string): string {
 
 /** A request URL with the values of secret-looking query parameters replaced (links are mailed, not logged). */
 export function scrubUrl(url: string): string {
-  return url.replace(/([?&](?:token|access_token|refresh_token|password|secret|code)=)[^&#]*/gi, `$1${REDACTED}`);
+  return url.replace(
+    /([?&](?:token|access_token|refresh_token|password|secret|code)=)[^&#]*/gi,
+    `$1${REDACTED}`,
+  );
 }

@@ -67,7 +67,9 @@ describe('queue dashboard (bull-board)', () => {
     expect((await api.get('/api/me', value)).status).toBe(401);
     expect((await api.get('/api/queues', value)).status).toBe(401);
     // An API token put into the cookie (what the board cookie used to hold) opens nothing either.
-    expect((await api.request('GET', '/api/queues', { headers: { cookie: `dla_queues=${root}` } })).status).toBe(401);
+    expect(
+      (await api.request('GET', '/api/queues', { headers: { cookie: `dla_queues=${root}` } })).status,
+    ).toBe(401);
     const board = await api.request('GET', '/api/queues', { headers: { cookie: pair } });
     expect(board.status).toBe(200);
     expect(String(board.body)).toContain('<base href="/api/queues/" />');

@@ -8,6 +8,20 @@ export interface RawUploadResult {
   totalBytes: number;
 }
 
+const CHUNK = Buffer.alloc(64 * 1024, 0x41);
+
+/** `bytes` filler bytes in 64 KB chunks. */
+export function* filler(bytes: number): Generator<Buffer> {
+  for (let left = bytes; left > 0; left -= CHUNK.length)
+    yield left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
+}
+
+export const filePartHead = (boundary: string, name = 'file'): Buffer =>
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="big.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n',
+  );
+
 /**
  * PUTs a multipart upload of `fileBytes` bytes (starting with `%PDF-`) in 64 KB chunks, with or without a
  * Content-Length, like a naive client: it goes on writing after an early answer, until the server closes
@@ -21,16 +35,29 @@ export function rawPdfUpload(
   opts: { declareLength: boolean },
 ): Promise<RawUploadResult> {
   const boundary = `----dla${Date.now().toString(16)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n` +
-      'Content-Type: application/pdf\r\n\r\n%PDF-1.7\n',
-  );
+  const head = Buffer.concat([filePartHead(boundary), Buffer.from('%PDF-1.7\n')]);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const filler = fileBytes - 9;
-  const totalBytes = head.length + filler + tail.length;
-  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  const totalBytes = head.length + fileBytes - 9 + tail.length;
+  return rawUpload(
+    url,
+    token,
+    boundary,
+    [[head], filler(fileBytes - 9), [tail]],
+    opts.declareLength ? totalBytes : undefined,
+  );
+}
+
+/** PUTs the multipart body made of `parts` (each an iterable of chunks), chunked unless a length is given. */
+export function rawUpload(
+  url: string,
+  token: string,
+  boundary: string,
+  parts: Iterable<Buffer>[],
+  contentLength?: number,
+): Promise<RawUploadResult> {
   return new Promise((resolve) => {
     let bytesWritten = 0;
+    let totalBytes = 0;
     let done = false;
     let answered = false;
     let writing = true;
@@ -39,7 +66,9 @@ export function rawPdfUpload(
     const finish = (): void => {
       if (done) return;
       done = true;
-      resolve({ status, body, bytesWritten, totalBytes });
+      // Nothing more to send or read: free the socket (a server still draining would otherwise hold it).
+      req.destroy();
+      resolve({ status, body, bytesWritten, totalBytes: contentLength ?? totalBytes });
     };
     const req = request(url, {
       method: 'PUT',
@@ -48,7 +77,7 @@ export function rawPdfUpload(
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': `multipart/form-data; boundary=${boundary}`,
-        ...(opts.declareLength ? { 'content-length': String(totalBytes) } : {}),
+        ...(contentLength !== undefined ? { 'content-length': String(contentLength) } : {}),
       },
     });
     req.on('response', (res) => {
@@ -70,9 +99,9 @@ export function rawPdfUpload(
       closed = true;
       wake?.();
     });
-    const open = (): boolean => !closed;
     const send = async (buf: Buffer): Promise<boolean> => {
-      if (!open()) return false;
+      if (closed) return false;
+      totalBytes += buf.length;
       const flushed = req.write(buf, (error) => {
         if (!error) bytesWritten += buf.length;
       });
@@ -82,20 +111,15 @@ export function rawPdfUpload(
           req.once('drain', ok);
         });
       }
-      return open();
+      return !closed;
     };
     const write = async (): Promise<void> => {
-      if (!(await send(head))) return;
-      for (let left = filler; left > 0; left -= chunk.length) {
-        if (!(await send(left >= chunk.length ? chunk : chunk.subarray(0, left)))) return;
-      }
-      if (await send(tail)) req.end();
+      for (const part of parts) for (const chunk of part) if (!(await send(chunk))) return;
+      req.end();
     };
-    const run = async (): Promise<void> => {
-      await write();
+    void write().then(() => {
       writing = false;
       if (answered) finish();
-    };
-    void run();
+    });
   });
 }
