@@ -1,6 +1,6 @@
 import { AppointmentOrder } from '../../src/orders/entities/appointment-order.entity';
 import { OrderDocument } from '../../src/documents/entities/order-document.entity';
-import { filePartHead, filler, rawPdfUpload, rawUpload } from './support/raw-upload';
+import { filePartHead, filler, rawPdfUpload, rawUpload, sendAllThenRead } from './support/raw-upload';
 import { startHarness, type Harness } from './support/harness';
 
 const MB = 1024 * 1024;
@@ -44,6 +44,23 @@ describe('refused uploads', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ statusCode: 413, code: 'DOCUMENT_TOO_LARGE', message: 'ไฟล์มีขนาดเกิน 20 MB' });
     expect(String(body.message)).toMatch(THAI);
+    await expectNothingStored(order.id);
+  });
+
+  it('answers a client that reads only once its 25 MB are sent (a browser form) the 413, not EPIPE', async () => {
+    const order = await h.newOrder();
+    const boundary = 'browserBoundary25';
+    const parts = [
+      filePartHead(boundary),
+      Buffer.from('%PDF-1.7\n'),
+      ...filler(25 * MB),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ];
+    const length = parts.reduce((n, p) => n + p.length, 0);
+    const type = `multipart/form-data; boundary=${boundary}`;
+    const res = await sendAllThenRead(url(order.id), h.admin.token, type, parts, length);
+    expect(res).toMatchObject({ writeError: null, status: 413 });
+    expect(res.body).toMatchObject({ code: 'DOCUMENT_TOO_LARGE', message: 'ไฟล์มีขนาดเกิน 20 MB' });
     await expectNothingStored(order.id);
   });
 

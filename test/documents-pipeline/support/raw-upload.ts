@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawUploadResult {
   status: number | null;
@@ -120,6 +121,75 @@ export function rawUpload(
     void write().then(() => {
       writing = false;
       if (answered) finish();
+    });
+  });
+}
+
+export interface SentThenRead {
+  /** The write error (EPIPE, ECONNRESET) when the server cut the upload short; null when all was sent. */
+  writeError: string | null;
+  status: number | null;
+  body: Record<string, unknown> | null;
+}
+
+/**
+ * PUTs `body` with a Content-Length over a raw socket and reads nothing until every byte is written: what a
+ * browser does with an upload form. A server that answers and closes while the body is still coming makes
+ * this client fail with EPIPE or a reset and never see the answer.
+ */
+export function sendAllThenRead(
+  url: string,
+  token: string,
+  contentType: string,
+  body: Iterable<Buffer>,
+  length: number,
+): Promise<SentThenRead> {
+  const target = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(target.port), target.hostname);
+    socket.pause();
+    let writeError: string | null = null;
+    const received: Buffer[] = [];
+    const settle = (): void => {
+      const text = Buffer.concat(received).toString('utf8');
+      const [head, ...rest] = text.split('\r\n\r\n');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1];
+      const json = rest.join('\r\n\r\n');
+      socket.destroy();
+      resolve({
+        writeError,
+        status: status ? Number(status) : null,
+        body: json ? (JSON.parse(json) as Record<string, unknown>) : null,
+      });
+    };
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      writeError ??= error.code ?? error.message;
+      settle();
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      const text = Buffer.concat(received).toString('utf8');
+      const end = text.indexOf('\r\n\r\n');
+      const declared = /content-length: (\d+)/i.exec(text.slice(0, end))?.[1];
+      if (end >= 0 && declared && Buffer.byteLength(text.slice(end + 4)) >= Number(declared)) settle();
+    });
+    socket.on('end', settle);
+    const write = (chunk: Buffer | string): Promise<boolean> =>
+      new Promise((ok) => {
+        if (socket.destroyed) return ok(false);
+        if (socket.write(chunk)) ok(!socket.destroyed);
+        else socket.once('drain', () => ok(!socket.destroyed));
+      });
+    socket.once('connect', () => {
+      void (async () => {
+        const head =
+          `PUT ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: ${contentType}\r\nContent-Length: ${length}\r\n\r\n`;
+        if (!(await write(head))) return;
+        for (const chunk of body) if (!(await write(chunk))) return;
+        // Everything is sent: only now read the answer.
+        socket.resume();
+      })();
     });
   });
 }
