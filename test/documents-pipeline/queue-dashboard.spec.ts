@@ -1,3 +1,5 @@
+import { dashboardCookie } from '../../src/access/dashboard-cookie';
+import { dashboardCookieSecure } from '../../src/documents/pipeline/queue-dashboard';
 import { createAccount, emOf } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
@@ -87,5 +89,19 @@ describe('queue dashboard (bull-board)', () => {
     expect((await api.post('/api/queue-dashboard/session', {}, officer)).status).toBe(403);
     const forged = await api.request('GET', '/api/queues', { headers: { cookie: 'dla_queues=not.a.token' } });
     expect(forged.status).toBe(401);
+  });
+});
+
+describe('dashboard cookie attributes', () => {
+  it('is Secure in production and behind https, HttpOnly and SameSite=Strict always', () => {
+    const http = 'http://localhost:3000';
+    expect(dashboardCookieSecure({ nodeEnv: 'production', publicBaseUrl: http })).toBe(true);
+    expect(dashboardCookieSecure({ nodeEnv: 'development', publicBaseUrl: 'https://dla.example' })).toBe(
+      true,
+    );
+    expect(dashboardCookieSecure({ nodeEnv: 'development', publicBaseUrl: http })).toBe(false);
+    expect(dashboardCookie('a.b.c', 900, true)).toBe(
+      'dla_queues=a.b.c; Path=/api/queues; Max-Age=900; HttpOnly; SameSite=Strict; Secure',
+    );
   });
 });

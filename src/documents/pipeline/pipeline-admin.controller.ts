@@ -23,7 +23,7 @@ import { type Caller, CurrentCaller } from '../../access/request-context';
 import { IntegrityReportService, type IntegrityReport } from './integrity-report.service';
 import { parseLimit } from './list-cursor';
 import type { RetryAnswer } from './pipeline-views';
-import { QueueDashboard } from './queue-dashboard';
+import { dashboardCookieSecure, QueueDashboard } from './queue-dashboard';
 import { StuckDocumentsService, type StuckPage } from './stuck-documents.service';
 
 /** The dla_admin's view of the document pipeline: stuck documents, integrity failures, retries. */
@@ -93,8 +93,7 @@ export class QueueDashboardController {
     if (!bearer) throw CommonErrors.UNAUTHENTICATED();
     const ttl = Math.min(DASHBOARD_TOKEN_TTL_SECONDS, this.config.jwt.accessTtlSeconds);
     const token = this.tokens.signDashboard(this.tokens.verifyAccess(bearer), ttl);
-    const secure = this.config.nodeEnv === 'production' || this.config.publicBaseUrl.startsWith('https:');
-    res.setHeader('Set-Cookie', dashboardCookie(token, ttl, secure));
+    res.setHeader('Set-Cookie', dashboardCookie(token, ttl, dashboardCookieSecure(this.config)));
   }
 
   /** `/api/queues` and everything under it (path-to-regexp 8: an optional wildcard segment). */
