@@ -37,11 +37,11 @@ export class AccessGuard implements CanActivate {
     const path = (request.originalUrl ?? request.url).split('?')[0];
     const header = request.headers.authorization ?? '';
     const cookieAccepted = this.reflector.getAllAndOverride<boolean>(DASHBOARD_COOKIE_KEY, targets) === true;
-    const token =
-      /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1] ??
-      (cookieAccepted ? dashboardCookieToken(request, path) : null);
-    if (!token) throw CommonErrors.UNAUTHENTICATED();
-    const claims = this.tokens.verifyAccess(token);
+    const bearer = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    const cookie = !bearer && cookieAccepted ? dashboardCookieToken(request, path) : null;
+    if (!bearer && !cookie) throw CommonErrors.UNAUTHENTICATED();
+    // The board cookie holds a token of its own audience (see dashboard-cookie.ts), never an API token.
+    const claims = bearer ? this.tokens.verifyAccess(bearer) : this.tokens.verifyDashboard(cookie ?? '');
     const loaded = await this.principals.load(claims.sub, claims.sid, request.ip ?? null);
     if (!loaded) throw AuthErrors.AUTH_TOKEN_INVALID();
     if (loaded.status === 'disabled') throw AuthErrors.AUTH_ACCOUNT_DISABLED();

@@ -3,9 +3,10 @@ import type { Request } from 'express';
 
 /**
  * bull-board opens in its own browser tab, which cannot send the console's bearer header. The console
- * asks for this cookie first; it carries the same short-lived access token, is HttpOnly and
- * SameSite=Strict (no cross-site requests, so no CSRF on the board's job actions), and is sent only
- * to the board's path. Everywhere else only the Authorization header counts.
+ * asks for this cookie first; it carries a board token (TokenService.signDashboard: an audience of its
+ * own, 15 minutes at most), never the API token, is HttpOnly and SameSite=Strict (no cross-site
+ * requests, so no CSRF on the board's job actions), and is sent only to the board's path. Everywhere
+ * else only the Authorization header counts.
  */
 export const DASHBOARD_COOKIE = { name: 'dla_queues', path: '/api/queues' } as const;
 

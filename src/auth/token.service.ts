@@ -7,6 +7,11 @@ import { AuthErrors } from './auth-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Derived from the API's audience, so environments with their own audience keep their boards apart too. */
+export function dashboardAudience(config: AppConfig): string {
+  return `${config.jwt.audience}/queues`;
+}
+
 export interface AccessClaims {
   sub: string;
   /** The account's token version when the token was issued. */
@@ -43,13 +48,35 @@ export class TokenService {
   }
 
   verifyAccess(token: string): AccessClaims {
+    return this.verify(token, this.config.jwt.audience);
+  }
+
+  /**
+   * The queue board's cookie token: the caller's claims under an audience of its own, so the cookie is
+   * never an API token (a leaked cookie opens the board only, for minutes, and only while the session lives).
+   */
+  signDashboard(claims: AccessClaims, ttlSeconds: number): string {
+    return this.jwt.sign(claims, {
+      algorithm: 'HS256',
+      privateKey: this.key,
+      issuer: this.config.jwt.issuer,
+      audience: dashboardAudience(this.config),
+      expiresIn: ttlSeconds,
+    });
+  }
+
+  verifyDashboard(token: string): AccessClaims {
+    return this.verify(token, dashboardAudience(this.config));
+  }
+
+  private verify(token: string, audience: string): AccessClaims {
     try {
       const claims = this.jwt.verify<{ sub: unknown; tv: unknown; sid: unknown }>(token, {
         algorithms: ['HS256'],
         // JwtVerifyOptions types `secret` as string | Buffer; jsonwebtoken takes a KeyObject too.
         secret: this.key as unknown as Buffer,
         issuer: this.config.jwt.issuer,
-        audience: this.config.jwt.audience,
+        audience,
       });
       const { sub, tv, sid } = claims;
       if (typeof sub !== 'string' || typeof tv !== 'number' || typeof sid !== 'string' || !UUID.test(sid)) {

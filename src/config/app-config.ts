@@ -24,6 +24,8 @@ export interface AppConfig {
   outboxPollMs: number;
   workerConcurrency: number;
   holidays: string[];
+  /** Serve `/api/docs` and `/api/docs-json` (API_DOCS_PUBLIC; default on outside production). */
+  apiDocsPublic: boolean;
   documents: DocumentsConfig;
   helpdesk: HelpdeskConfig;
   /** Which proxies may tell the client's address (X-Forwarded-For); see trust-proxy.ts. */

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { AppConfig } from './app-config';
+import { PUBLISHED_SECRETS, publishedSecretProblems } from './published-secrets';
 import { parseTrustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
@@ -13,11 +14,12 @@ export class ConfigError extends Error {
   }
 }
 
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+const DEV_JWT_SECRET = PUBLISHED_SECRETS.JWT_SECRET[0];
+const DEV_BOOTSTRAP_PASSWORD = PUBLISHED_SECRETS.BOOTSTRAP_ADMIN_PASSWORD[0];
 
 /**
  * Reads and validates the environment. Defaults point at PostgreSQL and Redis on loopback and
- * embedded storage so a fresh machine starts with no .env; production refuses the dev secret.
+ * embedded storage so a fresh machine starts with no .env; production refuses every published secret.
  */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -51,6 +53,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return value;
   };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
   const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const value = (env[name]?.trim() || fallback) as T;
     if (!allowed.includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')}`);
@@ -62,9 +71,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (s3Endpoint) url('S3_ENDPOINT', s3Endpoint, ['http:', 'https:']);
   const jwtSecret = str('JWT_SECRET', nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
-    problems.push('JWT_SECRET must be set to a secret of your own in production');
-  }
+  if (nodeEnv === 'production') problems.push(...publishedSecretProblems(env));
   const mailFrom = str('MAIL_FROM', 'Digital DLA <no-reply@dla.localhost>');
   if (mailFrom && !/@/.test(mailFrom)) problems.push('MAIL_FROM must contain an e-mail address');
   const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -116,7 +123,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     bootstrapAdmin: {
       username: str('BOOTSTRAP_ADMIN_USERNAME', 'dla.admin'),
-      password: str('BOOTSTRAP_ADMIN_PASSWORD', nodeEnv === 'production' ? undefined : 'ChangeMe-DLA-2569'),
+      password: str(
+        'BOOTSTRAP_ADMIN_PASSWORD',
+        nodeEnv === 'production' ? undefined : DEV_BOOTSTRAP_PASSWORD,
+      ),
     },
     logLevel: oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
       'fatal',
@@ -130,6 +140,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int('OUTBOX_POLL_MS', 500, 10, 60_000),
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 64),
     holidays,
+    // The OpenAPI UI maps every route for whoever asks: on while developing, opt-in in production.
+    apiDocsPublic: bool('API_DOCS_PUBLIC', nodeEnv !== 'production'),
     documents: {
       quarantineRetentionHours: int('QUARANTINE_RETENTION_HOURS', 72, 0, 24 * 365),
       stuckAfterMinutes: int('DOCUMENT_STUCK_AFTER_MINUTES', 10, 1, 24 * 60),

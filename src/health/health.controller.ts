@@ -16,7 +16,7 @@ export class HealthController {
   }
 
   /**
-   * 503 names the failing part (database, redis, storage, workers) so operators know where to look; `workers`
+   * 503 names the failing part (database, redis, storage, workers) so operators know where to look (why: in the log, not in this public answer); `workers`
    * fails when a running worker lacks the OCR tools, and is `unknown` (not failing) while no worker reports.
    */
   @Public()

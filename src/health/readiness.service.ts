@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RedisHealth } from '../queue/redis-health';
 import { StorageHealth } from '../storage/storage.health';
 import { WorkerReports, type WorkersCheck } from './worker-reports';
@@ -10,7 +10,8 @@ export type PartCheck = { status: 'up' | 'down' | 'unknown'; error?: string };
 export interface ReadinessReport {
   status: 'ok' | 'error';
   failing: PartName[];
-  checks: Record<PartName, PartCheck>;
+  /** States only: the reasons (hosts, ports, auth failures, missing tools) go to the log, never to this public answer. */
+  checks: Record<PartName, { status: PartCheck['status'] }>;
 }
 
 const TIMEOUT_MS = 2000;
@@ -27,6 +28,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 @Injectable()
 export class ReadinessService {
+  private readonly logger = new Logger('Readiness');
+
   constructor(
     private readonly em: EntityManager,
     private readonly redis: RedisHealth,
@@ -48,10 +51,15 @@ export class ReadinessService {
     const results = await Promise.all(
       names.map(async (name): Promise<PartCheck> => {
         try {
-          return await withTimeout(parts[name](), TIMEOUT_MS);
+          const result = await withTimeout(parts[name](), TIMEOUT_MS);
+          if (result.status !== 'down' && result.status !== 'unknown') return { status: result.status };
+          this.logger.warn({ part: name, reason: result.error ?? 'unavailable' }, `${name} is not ready`);
+          return { status: result.status };
         } catch (error) {
-          return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logger.warn({ part: name, reason }, `${name} is not ready`);
         }
+        return { status: 'down' as const };
       }),
     );
     const checks = Object.fromEntries(names.map((n, i) => [n, results[i]])) as ReadinessReport['checks'];

@@ -13,7 +13,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('text', { type: 'text/csv', limit: '20mb' });
+  // No app-wide text/csv parser: it would buffer 20 MB before any guard ran (see registry/import/csv-body.reader.ts).
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -39,6 +39,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  // The document maps every route and parameter: served while developing, in production only on request.
+  if (!app.get<AppConfig>(APP_CONFIG).apiDocsPublic) return app;
   const openApi = new DocumentBuilder()
     .setTitle('Digital DLA approvals API')
     .setDescription('คำสั่งแต่งตั้งและสิทธิ์การใช้งานของ อปท. (appointment orders and account grants)')

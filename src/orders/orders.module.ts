@@ -4,6 +4,7 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { DocumentDownloadService } from './documents/document-download.service';
 import { OrderDocumentsController } from './documents/order-documents.controller';
 import { OrderDocumentsService } from './documents/order-documents.service';
+import { SpoolSweeper } from './documents/spool-sweeper';
 import { GrantsController } from './grants.controller';
 import { OrderActions } from './order-actions.service';
 import { OrderQueries } from './order-queries.service';
@@ -22,6 +23,7 @@ import { ReviewQueueService } from './review-queue/review-queue.service';
     OrderQueries,
     OrderActions,
     OrderDocumentsService,
+    SpoolSweeper,
     DocumentDownloadService,
     ReviewQueueService,
     BulkVerifyService,

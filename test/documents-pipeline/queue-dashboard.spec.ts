@@ -1,3 +1,5 @@
+import { dashboardCookie } from '../../src/access/dashboard-cookie';
+import { dashboardCookieSecure } from '../../src/documents/pipeline/queue-dashboard';
 import { createAccount, emOf } from '../support/factories';
 import { ApiClient } from '../support/http';
 import { BOOTSTRAP, createTestApp, type TestApp } from '../support/test-app';
@@ -53,6 +55,23 @@ describe('queue dashboard (bull-board)', () => {
       /^dla_queues=[A-Za-z0-9._-]+; Path=\/api\/queues; Max-Age=\d+; HttpOnly; SameSite=Strict$/,
     );
     const pair = cookie.split(';')[0];
+    // A token of its own, never the API bearer token: its own audience, 15 minutes at most.
+    const value = pair.slice('dla_queues='.length);
+    expect(value).not.toBe(root);
+    const claims = JSON.parse(Buffer.from(value.split('.')[1], 'base64url').toString('utf8')) as {
+      aud: string;
+      iat: number;
+      exp: number;
+    };
+    expect(claims.aud).toBe('digital-dla-api/queues');
+    expect(claims.exp - claims.iat).toBeLessThanOrEqual(15 * 60);
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)?.[1])).toBeLessThanOrEqual(15 * 60);
+    expect((await api.get('/api/me', value)).status).toBe(401);
+    expect((await api.get('/api/queues', value)).status).toBe(401);
+    // An API token put into the cookie (what the board cookie used to hold) opens nothing either.
+    expect(
+      (await api.request('GET', '/api/queues', { headers: { cookie: `dla_queues=${root}` } })).status,
+    ).toBe(401);
     const board = await api.request('GET', '/api/queues', { headers: { cookie: pair } });
     expect(board.status).toBe(200);
     expect(String(board.body)).toContain('<base href="/api/queues/" />');
@@ -70,5 +89,19 @@ describe('queue dashboard (bull-board)', () => {
     expect((await api.post('/api/queue-dashboard/session', {}, officer)).status).toBe(403);
     const forged = await api.request('GET', '/api/queues', { headers: { cookie: 'dla_queues=not.a.token' } });
     expect(forged.status).toBe(401);
+  });
+});
+
+describe('dashboard cookie attributes', () => {
+  it('is Secure in production and behind https, HttpOnly and SameSite=Strict always', () => {
+    const http = 'http://localhost:3000';
+    expect(dashboardCookieSecure({ nodeEnv: 'production', publicBaseUrl: http })).toBe(true);
+    expect(dashboardCookieSecure({ nodeEnv: 'development', publicBaseUrl: 'https://dla.example' })).toBe(
+      true,
+    );
+    expect(dashboardCookieSecure({ nodeEnv: 'development', publicBaseUrl: http })).toBe(false);
+    expect(dashboardCookie('a.b.c', 900, true)).toBe(
+      'dla_queues=a.b.c; Path=/api/queues; Max-Age=900; HttpOnly; SameSite=Strict; Secure',
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('upload spool cleanup', () => {
     dir = await mkdtemp(join(tmpdir(), 'dla-spool-test-'));
     server = createServer((req, res) => {
       received += 1;
-      receivePdf(req as Request, { spoolDir: dir, maxBytes: 64 * 1024 }).then(
+      // No draining of refused bodies here: this client stalls after the limit and waits for the answer.
+      const drain = { bytes: 0, ms: 0, idleMs: 0 };
+      receivePdf(req as Request, { spoolDir: dir, maxBytes: 64 * 1024, drain }).then(
         () => res.end('accepted'),
         (error: Error) => {
           outcomes.push(error.message);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -10,8 +11,22 @@ interface ComposeService {
   build?: string;
 }
 
+/** The secrets compose takes from the operator's environment (or the `.env` beside it). */
+const OPERATOR_SECRETS = ['JWT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'POSTGRES_PASSWORD', 'S3_SECRET_KEY'];
+
+/** Compose's `${NAME}` / `${NAME:?message}` interpolation, refusing a name the operator did not give. */
+function interpolate(env: Record<string, string>, given: Record<string, string>): Record<string, string> {
+  const fill = (value: string): string =>
+    value.replace(/\$\{([A-Z0-9_]+)(?::\?[^}]*)?\}/g, (_m, name: string) => {
+      if (!(name in given)) throw new Error(`compose needs ${name}`);
+      return given[name];
+    });
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fill(String(v))]));
+}
+
 /** docker compose cannot run here; this checks that the api and worker would boot with its settings. */
 describe('docker-compose.yml', () => {
+  const given = Object.fromEntries(OPERATOR_SECRETS.map((n) => [n, randomBytes(24).toString('hex')]));
   const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8')) as {
     services: Record<string, ComposeService>;
   };
@@ -45,9 +60,21 @@ describe('docker-compose.yml', () => {
     ]) {
       expect(env).toHaveProperty(fixed);
     }
-    const config = loadConfig(env);
+    const config = loadConfig(interpolate(env, given));
     expect(config.nodeEnv).toBe('production');
     expect(config.storage.s3Endpoint).toBe('http://minio:9000');
+  });
+
+  it('writes no secret itself: each comes from the operator (compose stops when one is missing)', () => {
+    const raw = readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8');
+    for (const name of OPERATOR_SECRETS) expect(raw).toContain(`\${${name}:?`);
+    for (const service of Object.values(compose.services)) {
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        if (/PASSWORD|SECRET/.test(key)) expect([key, value]).toEqual([key, expect.stringMatching(/^\$\{/)]);
+      }
+    }
+    expect(compose.services.api.environment?.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
+    expect(() => interpolate(compose.services.api.environment ?? {}, {})).toThrow(/compose needs/);
   });
 
   it('lists every variable in .env.example', () => {

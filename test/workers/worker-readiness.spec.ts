@@ -41,10 +41,8 @@ describe('/health/ready: the workers part', () => {
     const res = await api.get<Report>('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body.failing).toEqual([]);
-    expect(res.body.checks.workers).toMatchObject({
-      status: 'unknown',
-      error: expect.stringMatching(/no worker/),
-    });
+    // States only in this public answer: the reason is in the API's log.
+    expect(res.body.checks.workers).toEqual({ status: 'unknown' });
   });
 
   it('is up once a worker with the OCR tools reports', async () => {
@@ -64,10 +62,8 @@ describe('/health/ready: the workers part', () => {
     const down = await readyUntil((r) => r.status === 503);
     expect(down.status).toBe(503);
     expect(down.body.failing).toEqual(['workers']);
-    const error = down.body.checks.workers.error ?? '';
-    expect(error).toMatch(/อ่านเอกสารสแกน \(OCR\) ไม่ได้/);
-    expect(error).toMatch(/apt-get install -y poppler-utils tesseract-ocr tesseract-ocr-tha/);
-    expect(error).toContain(`:${bare.child.pid}`);
+    // The public answer names the failing part only; the worker's own log names the packages (above).
+    expect(down.body.checks.workers).toEqual({ status: 'down' });
     await bare.stop();
     const up = await readyUntil((r) => r.status === 200);
     expect(up.body.checks.workers).toEqual({ status: 'up' });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { childEnv } from './child-env';
 
 /**
  * Runs the external OCR tools with hard time limits. The sandbox worker registers an observer so that its parent
@@ -44,8 +45,8 @@ function exec(cmd: string, args: string[], timeoutMs: number): Promise<RunOutput
         timeout: timeoutMs,
         killSignal: 'SIGKILL',
         maxBuffer: 16 * 1024 * 1024,
-        // One OpenMP thread per tesseract: the workers already run documents in parallel.
-        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        // PATH, LANG and TESSDATA_PREFIX only: the tools parse hostile PDFs (see child-env.ts).
+        env: childEnv(),
       },
       (error, stdout, stderr) => {
         if (pid !== undefined) observer?.({ pid, running: false });

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { childEnv } from './child-env';
 import { killProcessGroup } from './child-process';
 import { rejected, type ValidationResult } from './validate-document';
 import type { WorkerInput, WorkerMessage, WorkerTask } from './validate-worker';
@@ -188,6 +189,8 @@ export class ValidationPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.options.entry, {
+      // The thread runs pdf.js over hostile input: it gets no secrets either (see child-env.ts).
+      env: childEnv(),
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb,
         maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthTokensModule } from '../../auth/auth-tokens.module';
 import { OutboxModule } from '../../outbox/outbox.module';
 import { QueueModule } from '../../queue/queue.module';
 import { IntegrityReportService } from './integrity-report.service';
@@ -8,7 +9,7 @@ import { StuckDocumentsService } from './stuck-documents.service';
 
 /** API side of the document pipeline's operations: stuck documents, retries, integrity report, bull-board. */
 @Module({
-  imports: [OutboxModule, QueueModule],
+  imports: [AuthTokensModule, OutboxModule, QueueModule],
   controllers: [PipelineAdminController, QueueDashboardController],
   providers: [StuckDocumentsService, IntegrityReportService, QueueDashboard],
 })

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { AcceptsDashboardCookie, dashboardCookie } from '../../access/dashboard-cookie';
+import { TokenService } from '../../auth/token.service';
 import { CommonErrors } from '../../common/errors/common-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Request, Response } from 'express';
@@ -22,7 +23,7 @@ import { type Caller, CurrentCaller } from '../../access/request-context';
 import { IntegrityReportService, type IntegrityReport } from './integrity-report.service';
 import { parseLimit } from './list-cursor';
 import type { RetryAnswer } from './pipeline-views';
-import { QueueDashboard } from './queue-dashboard';
+import { dashboardCookieSecure, QueueDashboard } from './queue-dashboard';
 import { StuckDocumentsService, type StuckPage } from './stuck-documents.service';
 
 /** The dla_admin's view of the document pipeline: stuck documents, integrity failures, retries. */
@@ -64,18 +65,23 @@ export class PipelineAdminController {
   }
 }
 
+/** The board cookie's life: long enough to look into a queue, short enough that a leaked one soon dies. */
+const DASHBOARD_TOKEN_TTL_SECONDS = 15 * 60;
+
 /** bull-board at /api/queues: its UI and its JSON API, dla_admin only (it can retry and delete jobs). */
 @ApiTags('documents')
 @Controller()
 export class QueueDashboardController {
   constructor(
     private readonly board: QueueDashboard,
+    private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Sets the board's cookie from the caller's bearer token, so the board can open in a tab of its own
-   * (see access/dashboard-cookie.ts). The console calls this right before opening /api/queues.
+   * Sets the board's cookie, so the board can open in a tab of its own (see access/dashboard-cookie.ts):
+   * a board token for the caller's session, never the bearer token itself (Set-Cookie headers end up in
+   * proxies' and browsers' logs). The console calls this right before opening /api/queues.
    */
   @Post('queue-dashboard/session')
   @HttpCode(204)
@@ -83,10 +89,11 @@ export class QueueDashboardController {
   @ApiBearerAuth()
   @Policy('manage', 'QueueDashboard')
   openSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!token) throw CommonErrors.UNAUTHENTICATED();
-    const secure = this.config.publicBaseUrl.startsWith('https:');
-    res.setHeader('Set-Cookie', dashboardCookie(token, this.config.jwt.accessTtlSeconds, secure));
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer) throw CommonErrors.UNAUTHENTICATED();
+    const ttl = Math.min(DASHBOARD_TOKEN_TTL_SECONDS, this.config.jwt.accessTtlSeconds);
+    const token = this.tokens.signDashboard(this.tokens.verifyAccess(bearer), ttl);
+    res.setHeader('Set-Cookie', dashboardCookie(token, ttl, dashboardCookieSecure(this.config)));
   }
 
   /** `/api/queues` and everything under it (path-to-regexp 8: an optional wildcard segment). */

@@ -4,8 +4,14 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DASHBOARD_COOKIE } from '../../access/dashboard-cookie';
+import type { AppConfig } from '../../config/app-config';
 import { QUEUE_NAMES } from '../../queue/job-catalogue';
 import { QueueProducers } from '../../queue/queue-producers';
+
+/** The board cookie is `Secure` in production (and wherever the console is served over https). */
+export function dashboardCookieSecure(config: Pick<AppConfig, 'nodeEnv' | 'publicBaseUrl'>): boolean {
+  return config.nodeEnv === 'production' || config.publicBaseUrl.startsWith('https:');
+}
 
 /** Where the board lives: under the API prefix, so the global AccessGuard covers every request to it. */
 export const QUEUE_DASHBOARD_PATH = DASHBOARD_COOKIE.path;

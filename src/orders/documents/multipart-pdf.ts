@@ -6,8 +6,8 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import { CommonErrors } from '../../common/errors/common-errors';
 import { OrdersErrors } from '../orders-errors';
-import { abandonRequest } from './abandon-request';
 import { sanitizeFilename } from './filename';
+import { type DrainBounds, drainRefusedBody, REFUSED_BODY_DRAIN } from './refused-body';
 import { removeSpool, SpoolTap, spoolPath } from './upload-spool';
 
 export { sanitizeFilename } from './filename';
@@ -29,31 +29,37 @@ export interface ReceivedPdf {
 export interface ReceiveOptions {
   spoolDir: string;
   maxBytes?: number;
+  /** How much of a refused body is still read so that the client can read the answer. */
+  drain?: DrainBounds;
 }
 
 /**
  * Spools the multipart field `file` to a temp file while hashing it (the object store needs a known size,
  * and 20 MB per request in memory would not scale). Refuses other media types (415), bodies over the limit
- * (413: at once when Content-Length says so, else as soon as the count passes it) and content that does not
- * start with `%PDF-` (415, after five bytes). A refused upload is not read further and leaves no spool file.
+ * (413: at once when Content-Length says so, else as soon as the count of the whole request or of the file
+ * passes it), any other file part or an over-long field (400), and content that does not start with `%PDF-`
+ * (415, after five bytes). A refused upload leaves no spool file; the rest of its body is drained up to a
+ * bound so that the client can read the answer (see refused-body.ts).
  */
 export async function receivePdf(req: Request, opts: ReceiveOptions): Promise<ReceivedPdf> {
   const maxBytes = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const drain = opts.drain ?? REFUSED_BODY_DRAIN;
   if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-    abandonRequest(req);
+    await drainRefusedBody(req, 0, drain);
     throw CommonErrors.UNSUPPORTED_MEDIA_TYPE({ expected: 'multipart/form-data' });
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) {
-    abandonRequest(req);
+    await drainRefusedBody(req, 0, drain);
     throw OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes });
   }
   const path = await spoolPath(opts.spoolDir);
+  const counter = { bytes: 0 };
   try {
-    return { ...(await parse(req, path, maxBytes)), path };
+    return { ...(await parse(req, path, maxBytes, counter)), path };
   } catch (error) {
-    abandonRequest(req);
     await removeSpool(path);
+    await drainRefusedBody(req, counter.bytes, drain);
     throw error;
   }
 }
@@ -61,7 +67,9 @@ export async function receivePdf(req: Request, opts: ReceiveOptions): Promise<Re
 type Parsed = Omit<ReceivedPdf, 'path'>;
 type Spooled = Omit<Parsed, 'fields'>;
 
-function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
+const unexpectedPart = (reason: string): Error => CommonErrors.VALIDATION_FAILED({ reason });
+
+function parse(req: Request, path: string, maxBytes: number, counter: { bytes: number }): Promise<Parsed> {
   return new Promise<Parsed>((resolve, reject) => {
     // Gone before we got here (the spool folder is prepared asynchronously): its 'close' has passed, and a
     // destroyed request gives no more data even when it had all arrived.
@@ -74,7 +82,7 @@ function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
       parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
-        limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+        limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 20 },
       });
     } catch (error) {
       // e.g. multipart/form-data without a boundary
@@ -86,9 +94,16 @@ function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
     let source: Readable | undefined;
     let sink: WriteStream | undefined;
     let settled = false;
+    // The whole request, not only the file: other parts, framing and a chunked body without a length count.
+    const total = maxBytes + ENVELOPE_BYTES;
+    const count = (chunk: Buffer): void => {
+      counter.bytes += chunk.length;
+      if (counter.bytes > total) fail(OrdersErrors.DOCUMENT_TOO_LARGE({ maxBytes }));
+    };
     const fail = (error: unknown): void => {
       if (settled) return;
       settled = true;
+      req.off('data', count);
       req.unpipe(parser);
       if (!sink) return reject(error);
       // The caller deletes the spool file once we reject: first stop the copy and wait for the file to be
@@ -98,10 +113,18 @@ function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
       const done = (): void => reject(error);
       (sink.closed ? Promise.resolve() : once(sink, 'close')).then(done, done);
     };
-    parser.on('field', (name, value) => void (fields[name] = value));
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated || info.nameTruncated) fail(unexpectedPart(`field "${name}" is too long`));
+      else fields[name] = value;
+    });
+    parser.once('filesLimit', () => fail(unexpectedPart('more than one file part')));
+    parser.once('fieldsLimit', () => fail(unexpectedPart('too many fields')));
+    parser.once('partsLimit', () => fail(unexpectedPart('too many parts')));
     parser.on('file', (name, stream, info) => {
       if (name !== 'file' || spooled) {
+        // Only one part may carry bytes of any size: anything else would be read uncapped, for nothing.
         stream.resume();
+        fail(unexpectedPart(`unexpected file part "${name}"`));
         return;
       }
       source = stream;
@@ -129,6 +152,7 @@ function parse(req: Request, path: string, maxBytes: number): Promise<Parsed> {
     req.once('close', () => {
       if (!req.complete) fail(CommonErrors.VALIDATION_FAILED({ reason: 'upload aborted by the client' }));
     });
+    req.on('data', count);
     req.pipe(parser);
   });
 }

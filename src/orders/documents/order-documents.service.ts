@@ -15,7 +15,7 @@ import { TransitionService } from '../../workflow/transition.service';
 import { WorkflowErrors } from '../../workflow/workflow-errors';
 import { loadOrder } from '../order-loader';
 import { presentDocument, type DocumentView } from '../order.presenter';
-import { abandonRequest } from './abandon-request';
+import { drainRefusedBody } from './refused-body';
 import { quarantineKey } from './document-keys';
 import { receivePdf, type ReceivedPdf } from './multipart-pdf';
 import { removeSpool } from './upload-spool';
@@ -44,7 +44,8 @@ export class OrderDocumentsService {
         throw WorkflowErrors.ORDER_STATE_CONFLICT({ state: order.state, event: 'upload' });
       }
     } catch (error) {
-      abandonRequest(req);
+      // Drained up to a bound, so the uploading client can read why (see refused-body.ts).
+      await drainRefusedBody(req);
       throw error;
     }
     const file = await receivePdf(req, { spoolDir: this.config.documents.uploadSpoolDir });

@@ -6,6 +6,9 @@ import { OrdersErrors } from '../orders-errors';
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
+/** The names spool files have (the sweep removes only these, whatever else shares the folder). */
+export const SPOOL_FILE = /^dla-upload-[0-9a-f-]{36}\.part$/;
+
 /** A fresh, unguessable spool path; the folder is created on first use. */
 export async function spoolPath(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });

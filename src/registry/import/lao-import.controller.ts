@@ -1,9 +1,10 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../../access/request-context';
 import type { UpsertCounts } from '../laos/upsert-laos';
 import { CsvBody } from './csv-body.decorator';
+import { CsvBodyReader } from './csv-body.reader';
 import { LaoImportService } from './lao-import.service';
 
 @ApiTags('registry')
@@ -16,6 +17,7 @@ export class LaoImportController {
   @Post('import')
   @HttpCode(200)
   @Policy('import', 'Lao')
+  @UseGuards(CsvBodyReader)
   @ApiConsumes('text/csv')
   @ApiBody({
     schema: {

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawUploadResult {
   status: number | null;
@@ -7,6 +8,20 @@ export interface RawUploadResult {
   bytesWritten: number;
   totalBytes: number;
 }
+
+const CHUNK = Buffer.alloc(64 * 1024, 0x41);
+
+/** `bytes` filler bytes in 64 KB chunks. */
+export function* filler(bytes: number): Generator<Buffer> {
+  for (let left = bytes; left > 0; left -= CHUNK.length)
+    yield left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
+}
+
+export const filePartHead = (boundary: string, name = 'file'): Buffer =>
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="big.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n',
+  );
 
 /**
  * PUTs a multipart upload of `fileBytes` bytes (starting with `%PDF-`) in 64 KB chunks, with or without a
@@ -21,16 +36,29 @@ export function rawPdfUpload(
   opts: { declareLength: boolean },
 ): Promise<RawUploadResult> {
   const boundary = `----dla${Date.now().toString(16)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n` +
-      'Content-Type: application/pdf\r\n\r\n%PDF-1.7\n',
-  );
+  const head = Buffer.concat([filePartHead(boundary), Buffer.from('%PDF-1.7\n')]);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const filler = fileBytes - 9;
-  const totalBytes = head.length + filler + tail.length;
-  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  const totalBytes = head.length + fileBytes - 9 + tail.length;
+  return rawUpload(
+    url,
+    token,
+    boundary,
+    [[head], filler(fileBytes - 9), [tail]],
+    opts.declareLength ? totalBytes : undefined,
+  );
+}
+
+/** PUTs the multipart body made of `parts` (each an iterable of chunks), chunked unless a length is given. */
+export function rawUpload(
+  url: string,
+  token: string,
+  boundary: string,
+  parts: Iterable<Buffer>[],
+  contentLength?: number,
+): Promise<RawUploadResult> {
   return new Promise((resolve) => {
     let bytesWritten = 0;
+    let totalBytes = 0;
     let done = false;
     let answered = false;
     let writing = true;
@@ -39,7 +67,9 @@ export function rawPdfUpload(
     const finish = (): void => {
       if (done) return;
       done = true;
-      resolve({ status, body, bytesWritten, totalBytes });
+      // Nothing more to send or read: free the socket (a server still draining would otherwise hold it).
+      req.destroy();
+      resolve({ status, body, bytesWritten, totalBytes: contentLength ?? totalBytes });
     };
     const req = request(url, {
       method: 'PUT',
@@ -48,7 +78,7 @@ export function rawPdfUpload(
       headers: {
         authorization: `Bearer ${token}`,
         'content-type': `multipart/form-data; boundary=${boundary}`,
-        ...(opts.declareLength ? { 'content-length': String(totalBytes) } : {}),
+        ...(contentLength !== undefined ? { 'content-length': String(contentLength) } : {}),
       },
     });
     req.on('response', (res) => {
@@ -70,9 +100,9 @@ export function rawPdfUpload(
       closed = true;
       wake?.();
     });
-    const open = (): boolean => !closed;
     const send = async (buf: Buffer): Promise<boolean> => {
-      if (!open()) return false;
+      if (closed) return false;
+      totalBytes += buf.length;
       const flushed = req.write(buf, (error) => {
         if (!error) bytesWritten += buf.length;
       });
@@ -82,20 +112,84 @@ export function rawPdfUpload(
           req.once('drain', ok);
         });
       }
-      return open();
+      return !closed;
     };
     const write = async (): Promise<void> => {
-      if (!(await send(head))) return;
-      for (let left = filler; left > 0; left -= chunk.length) {
-        if (!(await send(left >= chunk.length ? chunk : chunk.subarray(0, left)))) return;
-      }
-      if (await send(tail)) req.end();
+      for (const part of parts) for (const chunk of part) if (!(await send(chunk))) return;
+      req.end();
     };
-    const run = async (): Promise<void> => {
-      await write();
+    void write().then(() => {
       writing = false;
       if (answered) finish();
+    });
+  });
+}
+
+export interface SentThenRead {
+  /** The write error (EPIPE, ECONNRESET) when the server cut the upload short; null when all was sent. */
+  writeError: string | null;
+  status: number | null;
+  body: Record<string, unknown> | null;
+}
+
+/**
+ * PUTs `body` with a Content-Length over a raw socket and reads nothing until every byte is written: what a
+ * browser does with an upload form. A server that answers and closes while the body is still coming makes
+ * this client fail with EPIPE or a reset and never see the answer.
+ */
+export function sendAllThenRead(
+  url: string,
+  token: string,
+  contentType: string,
+  body: Iterable<Buffer>,
+  length: number,
+): Promise<SentThenRead> {
+  const target = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(target.port), target.hostname);
+    socket.pause();
+    let writeError: string | null = null;
+    const received: Buffer[] = [];
+    const settle = (): void => {
+      const text = Buffer.concat(received).toString('utf8');
+      const [head, ...rest] = text.split('\r\n\r\n');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(head ?? '')?.[1];
+      const json = rest.join('\r\n\r\n');
+      socket.destroy();
+      resolve({
+        writeError,
+        status: status ? Number(status) : null,
+        body: json ? (JSON.parse(json) as Record<string, unknown>) : null,
+      });
     };
-    void run();
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      writeError ??= error.code ?? error.message;
+      settle();
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      const text = Buffer.concat(received).toString('utf8');
+      const end = text.indexOf('\r\n\r\n');
+      const declared = /content-length: (\d+)/i.exec(text.slice(0, end))?.[1];
+      if (end >= 0 && declared && Buffer.byteLength(text.slice(end + 4)) >= Number(declared)) settle();
+    });
+    socket.on('end', settle);
+    const write = (chunk: Buffer | string): Promise<boolean> =>
+      new Promise((ok) => {
+        if (socket.destroyed) return ok(false);
+        if (socket.write(chunk)) ok(!socket.destroyed);
+        else socket.once('drain', () => ok(!socket.destroyed));
+      });
+    socket.once('connect', () => {
+      void (async () => {
+        const head =
+          `PUT ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: ${contentType}\r\nContent-Length: ${length}\r\n\r\n`;
+        if (!(await write(head))) return;
+        for (const chunk of body) if (!(await write(chunk))) return;
+        // Everything is sent: only now read the answer.
+        socket.resume();
+      })();
+    });
   });
 }
