@@ -85,6 +85,23 @@ describe('hostile input is a 400 with a code, never a 500', () => {
       });
       expect400(res, 'maxDepth');
     });
+
+    it('deep nesting with an Idempotency-Key (hashed before any pipe runs)', async () => {
+      const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+      const res = await api.request('POST', '/api/province-officers', {
+        raw: `{"fullName":${deep}}`,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'deep-nesting-0001' },
+        token: dla,
+      });
+      expect400(res, 'maxDepth');
+    });
+
+    it('a URL past what Node parses is refused in the error shape, not a bare status line', async () => {
+      const res = await api.get(`/api/laos?q=${encodeURIComponent('ก'.repeat(5000))}`, dla);
+      expect(res.status).toBe(431);
+      expect(res.body).toMatchObject({ statusCode: 431, code: 'REQUEST_HEADERS_TOO_LARGE', details: {} });
+      expect(res.body.message).toMatch(/[\u0E00-\u0E7F]/);
+    });
   });
 
   describe('malformed cursors', () => {

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../access/request-context';
 import { CommonErrors } from '../errors/common-errors';
+import { invalidFields } from '../validation/invalid-fields';
+import { findTextProblem } from '../validation/text-input';
 import { IdempotencyService } from './idempotency.service';
 import { WITHOUT_IDEMPOTENCY } from './without-idempotency.decorator';
 
@@ -37,6 +39,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const id = `${request.principal.accountId}:${key}`;
     const path = (request.originalUrl ?? request.url).split('?')[0];
+    // Interceptors run before pipes: hashing walks the body, so hostile nesting is refused here first.
+    const problem = findTextProblem(request.body, '');
+    if (problem) throw invalidFields([{ ...problem, field: problem.field || 'body' }]);
     const hash = this.records.hash(request.method, path, request.body);
     // Nest sets the status only when it writes the answer; the route's own code is what it will send.
     const declared: unknown = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler());
