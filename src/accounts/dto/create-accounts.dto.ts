@@ -82,7 +82,7 @@ export class CreateStaffDto extends PersonDto {
     description:
       'For staff without working e-mail: a temporary password (changed at first sign-in) instead of the link mailed at activation',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(256)
   temporaryPassword?: string;
