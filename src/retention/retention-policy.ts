@@ -10,7 +10,7 @@ export const RETENTION = {
    * token stays until its family's absolute end, so a stolen copy replayed later still revokes the family.
    */
   refreshTokenDaysAfterEnd: 7,
-  /** Set-password links, from use, voiding or expiry; the newest link of each account stays (invitation state). */
+  /** Set-password links, from use, voiding or expiry; each account's newest invitation (and newest other link) stays. */
   setPasswordTokenDaysAfterEnd: 30,
   /** Failed sign-in counters, from the last failure (the counting window and the longest lock are an hour). */
   loginThrottleHoursAfterLastFailure: 24,

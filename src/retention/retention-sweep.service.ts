@@ -14,6 +14,8 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Rows deleted per statement: short row locks, and a backlog is worked off in several statements. */
 const BATCH = 5000;
+/** Purposes that count as the account's invitation (src/accounts/invitations.ts). */
+const INVITATIONS = `'invite', 'activation'`;
 
 /**
  * `retention.sweep`: deletes what RETENTION says has been kept long enough. Each statement deletes a
@@ -43,13 +45,15 @@ export class RetentionSweepService {
             limit ${BATCH})`,
         [before(RETENTION.refreshTokenDaysAfterEnd * DAY_MS)],
       ),
-      // least() skips nulls: the end is the first of use, voiding and expiry.
+      // least() skips nulls: the end is the first of use, voiding and expiry. The newest invitation and the
+      // newest other link of each account stay: the account's invitation state is read from the former.
       setPasswordTokens: await this.deleteAll(
         `delete from set_password_token where id in (
            select t.id from set_password_token t
             where least(t.used_at, t.voided_at, t.expires_at) < ?
               and exists (select 1 from set_password_token n
-                           where n.account_id = t.account_id and (n.created_at, n.id) > (t.created_at, t.id))
+                           where n.account_id = t.account_id and (n.created_at, n.id) > (t.created_at, t.id)
+                             and (n.purpose in (${INVITATIONS})) = (t.purpose in (${INVITATIONS})))
             limit ${BATCH})`,
         [before(RETENTION.setPasswordTokenDaysAfterEnd * DAY_MS)],
       ),

@@ -70,12 +70,13 @@ describe('retention', () => {
     accountId: string,
     createdAt: Date,
     end: { expires: Date; used?: Date; voided?: Date },
+    purpose = 'invite',
   ) {
     const id = randomUUID();
     await sql(
       db,
       `insert into set_password_token (id, account_id, token_hash, purpose, expires_at, used_at, voided_at, created_at)
-       values ($1, $2, $3, 'invite', $4, $5, $6, $7)`,
+       values ($1, $2, $3, $8, $4, $5, $6, $7)`,
       [
         id,
         accountId,
@@ -84,6 +85,7 @@ describe('retention', () => {
         end.used ?? null,
         end.voided ?? null,
         createdAt,
+        purpose,
       ],
     );
     return id;
@@ -124,6 +126,16 @@ describe('retention', () => {
     const voidedRecently = await link(a.id, ago(3 * DAY), { expires: ahead(DAY), voided: ago(2 * DAY) });
     const newest = await link(a.id, ago(DAY), { expires: ahead(2 * DAY) });
     const onlyLinkOfB = await link(b.id, ago(90 * DAY), { expires: ago(87 * DAY) });
+    // C's invitation was used long ago and a reset came later: the invitation stays (its state is "used").
+    const c = await createAccount(em, { role: 'province_officer', provinceCode: '40' });
+    const usedInvitation = await link(c.id, ago(100 * DAY), { expires: ago(97 * DAY), used: ago(99 * DAY) });
+    const oldReset = await link(c.id, ago(80 * DAY), { expires: ago(77 * DAY) }, 'reset');
+    const newerReset = await link(
+      c.id,
+      ago(60 * DAY),
+      { expires: ago(57 * DAY), used: ago(59 * DAY) },
+      'reset',
+    );
 
     const quiet = await throttle(ago(25 * HOUR));
     const recent = await throttle(ago(2 * HOUR));
@@ -133,7 +145,7 @@ describe('retention', () => {
     expect(result).toEqual({
       idempotencyRecords: 1,
       refreshTokens: 3,
-      setPasswordTokens: 2,
+      setPasswordTokens: 3,
       loginThrottles: 1,
     });
 
@@ -143,8 +155,10 @@ describe('retention', () => {
     expect(await ids('refresh_token')).toEqual([revokedYesterday, rotatedInLiveFamily, live].sort());
     for (const gone of [revokedLongAgo, lapsed, rotatedFamilyOver])
       expect(await ids('refresh_token')).not.toContain(gone);
-    expect(await ids('set_password_token')).toEqual([voidedRecently, newest, onlyLinkOfB].sort());
-    for (const gone of [used, expired]) expect(await ids('set_password_token')).not.toContain(gone);
+    expect(await ids('set_password_token')).toEqual(
+      [voidedRecently, newest, onlyLinkOfB, usedInvitation, newerReset].sort(),
+    );
+    for (const gone of [used, expired, oldReset]) expect(await ids('set_password_token')).not.toContain(gone);
     const keys = await ids('login_throttle', 'key');
     expect(keys).toEqual(expect.arrayContaining([recent, stillLocked]));
     expect(keys).not.toContain(quiet);
