@@ -7,7 +7,7 @@ import { createWorld, type World } from './support/world';
 
 /** Fixed, so CI runs the same requests every time; FUZZ_SEED / FUZZ_RUNS explore further by hand. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
 
 /**
  * Issue 10, the class: every route of the OpenAPI document, as every role, with generated path parameters,
@@ -39,6 +39,7 @@ describe('no input makes a 5xx', () => {
     let requests = 0;
     const byClass: Record<string, number> = {};
     let writes = 0;
+    const slowest: [string, number][] = [];
     const started = Date.now();
     const failures: string[] = [];
     let last = await world.fingerprint();
@@ -59,7 +60,9 @@ describe('no input makes a 5xx', () => {
           throw new Error(`${answer.status} ${answer.text.slice(0, 200)} but wrote to ${written.join(', ')}`);
         }
       });
+      const routeStarted = Date.now();
       const result = await fc.check(property, { seed, numRuns: RUNS_PER_ROUTE });
+      slowest.push([`${route.method} ${route.template}`, Date.now() - routeStarted]);
       if (result.failed) {
         const smallest = result.counterexample?.[0];
         failures.push(
@@ -74,6 +77,10 @@ describe('no input makes a 5xx', () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `fast-check: ${requests} requests (${RUNS_PER_ROUTE} cases × ${routes.length} routes + shrinks) in ${seconds} s, seed ${SEED}; answers ${JSON.stringify(byClass)}, ${writes} wrote`,
+    );
+    const top = slowest.sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(
+      `slowest routes: ${top.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
     );
     if (failures.length > 0)
       throw new Error(`${failures.length} route(s) failed:\n\n${failures.join('\n\n')}`);
