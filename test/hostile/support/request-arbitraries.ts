@@ -100,6 +100,10 @@ export function hostileString(maxLength = 60): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constantFrom(...SPECIAL_STRINGS),
     fc.string({ unit: fc.constantFrom(...ODD_CHARS), maxLength }),
+    // Text with a NUL inside: PostgreSQL refuses it, so it is the likeliest way to a 500.
+    fc
+      .tuple(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 10 }))
+      .map(([a, b]) => `${a}\u0000${b}`),
     fc.string({ unit: 'grapheme', maxLength }),
     fc.string({ unit: 'binary', maxLength: 20 }),
   );
