@@ -12,12 +12,14 @@ import { NotificationsWorkerModule } from '../src/notifications/notifications-wo
 import { OrdersWorkerModule } from '../src/orders/orders-worker.module';
 import { StorageModule } from '../src/storage/storage.module';
 import { DocumentsMaintenanceModule } from '../src/documents/maintenance/documents-maintenance.module';
+import { RetentionModule } from '../src/retention/retention.module';
 import { DocumentsProcessor } from './documents.processor';
 import { DocumentsMaintenanceProcessor } from './maintenance-documents.processor';
 import { MailProcessor } from './mail.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { WorkerReadiness } from './worker-readiness';
+import { RetentionProcessor } from './retention.processor';
 import { WorkflowProcessor } from './workflow.processor';
 
 /**
@@ -39,6 +41,7 @@ import { WorkflowProcessor } from './workflow.processor';
     OrdersWorkerModule,
     NotificationsWorkerModule,
     DocumentsMaintenanceModule,
+    RetentionModule,
   ],
   providers: [
     MaintenanceProcessor,
@@ -48,6 +51,7 @@ import { WorkflowProcessor } from './workflow.processor';
     MailProcessor,
     NotificationsProcessor,
     WorkerReadiness,
+    RetentionProcessor,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap {

@@ -1,11 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { AppError } from './errors/app-error';
-import { CommonErrors } from './errors/common-errors';
-
-interface FieldProblem {
-  field: string;
-  constraints: string[];
-}
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { invalidFields, type FieldProblem } from './validation/invalid-fields';
+import { findTextProblem } from './validation/text-input';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -15,26 +10,27 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
-/** Strict DTO validation: unknown fields are refused (so `role` in a body cannot escalate). */
+/**
+ * Strict DTO validation: unknown fields are refused (so `role` in a body cannot escalate). Before any DTO
+ * rule, every body, query and path value is checked for control characters and hostile nesting: that
+ * holds for routes that take a bare `@Param('code') code: string` too, which no DTO guards.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problem = findTextProblem(value, metadata.data ?? '');
+      if (problem) throw invalidFields([{ ...problem, field: problem.field || metadata.type }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const names = fields.map((f) => f.field).join(', ');
-      const base = CommonErrors.VALIDATION_FAILED({ fields });
-      return new AppError(
-        base.code,
-        base.status,
-        {
-          th: `${base.messages.th}: ${names}`,
-          en: `${base.messages.en}: ${names}`,
-        },
-        base.details,
-      );
-    },
+    exceptionFactory: (errors) => invalidFields(flatten(errors)),
   });
 }

@@ -6,12 +6,14 @@ import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HttpExceptionFilter } from '../common/errors/http-exception.filter';
 import { createValidationPipe } from '../common/validation.pipe';
+import { answerClientErrorsInShape } from './client-errors';
 
 /** Everything main.ts and the tests share: prefix, pipes, filter, security headers, OpenAPI. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.disable('x-powered-by');
+  answerClientErrorsInShape(app.getHttpServer());
   app.useBodyParser('json', { limit: '1mb' });
   // No app-wide text/csv parser: it would buffer 20 MB before any guard ran (see registry/import/csv-body.reader.ts).
   app.use(

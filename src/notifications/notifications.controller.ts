@@ -1,20 +1,21 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type, Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AnyAuthenticated } from '../access/policy.decorator';
 import { type Caller, CurrentCaller } from '../access/request-context';
 import type { NotificationView } from './notification.presenter';
 import { NotificationsService } from './notifications.service';
+import { Optional } from '../common/validation/optional';
 
 export class NotificationQueryDto {
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
   @IsBoolean()
   unread?: boolean;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 /** Every account reads and marks its own notifications; the service checks ownership per row. */

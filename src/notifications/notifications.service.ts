@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/core';
 import { assertCan } from '../access/assert-can';
 import type { Caller } from '../access/request-context';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination/keyset-cursor';
+import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../common/pagination/keyset-cursor';
 import { Notification } from './entities/notification.entity';
 import { presentNotification, type NotificationView } from './notification.presenter';
 import { NotificationsErrors } from './notifications-errors';
@@ -27,8 +27,7 @@ export class NotificationsService {
     const where: FilterQuery<Notification>[] = [{ account: caller.principal.accountId }];
     if (query.unread) where.push({ readAt: null });
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      const at = new Date(createdAt);
+      const { date: at, id } = decodeTimeIdCursor(query.cursor);
       where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
     }
     const rows = await this.em
@@ -38,7 +37,7 @@ export class NotificationsService {
     const last = page[page.length - 1];
     return {
       items: page.map(presentNotification),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeTimeIdCursor(last.createdAt, last.id) : null,
     };
   }
 

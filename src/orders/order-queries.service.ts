@@ -5,7 +5,7 @@ import { accessibleFilter } from '../access/rules-to-filter';
 import type { Caller } from '../access/request-context';
 import { AccountGrant } from '../accounts/entities/account-grant.entity';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination/keyset-cursor';
+import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../common/pagination/keyset-cursor';
 import { OrderDocument } from '../documents/entities/order-document.entity';
 import { WorkflowHistory } from '../workflow/entities/workflow-history.entity';
 import { presentHistory, type HistoryEntryView } from '../workflow/history.presenter';
@@ -35,8 +35,7 @@ export class OrderQueries {
     const where: FilterQuery<AppointmentOrder>[] = [visible, { lao: lao.code }];
     if (query.state) where.push({ state: query.state });
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      const at = new Date(createdAt);
+      const { date: at, id } = decodeTimeIdCursor(query.cursor);
       where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
     }
     const rows = await em.find(
@@ -48,7 +47,7 @@ export class OrderQueries {
     const last = page[page.length - 1];
     return {
       items: page.map((o) => presentOrder(o)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeTimeIdCursor(last.createdAt, last.id) : null,
     };
   }
 

@@ -22,6 +22,8 @@ export const JOB_CATALOGUE = {
   'documents.quarantine-sweep': { queue: 'maintenance', payload: {} },
   /** Scheduled: re-hashes a bounded batch of stored documents and records mismatches. */
   'documents.integrity-scrub': { queue: 'maintenance', payload: {} },
+  /** Scheduled (hourly): deletes idempotency records, tokens and sign-in counters past their retention. */
+  'retention.sweep': { queue: 'maintenance', payload: {} },
   /** Harmless job for smoke tests and manual checks of a running worker. */
   'maintenance.ping': { queue: 'maintenance', payload: { note: 'string' } },
   /** Holds a worker slot for `holdMs` (≤ 60 s): shows that a stopping worker lets in-flight jobs finish. */

@@ -140,7 +140,7 @@ describe('queue workers dispatch (PostgreSQL + Redis)', () => {
     );
     await expect(incomplete.start()).rejects.toThrow(
       'No handler registered for job(s): mail.send, documents.validate, workflow.activate-order, notifications.dispatch, ' +
-        'documents.quarantine-sweep, documents.integrity-scrub, maintenance.hold.',
+        'documents.quarantine-sweep, documents.integrity-scrub, retention.sweep, maintenance.hold.',
     );
   });
 });

@@ -7,7 +7,6 @@ import {
   IsArray,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SERVICE_ACTIONS, type ServiceAction } from '../entities/account-grant.entity';
+import { Optional } from '../../common/validation/optional';
 
 export class CreateProvinceOfficerDto {
   @ApiProperty({ example: 'cpm.officer01' }) @IsString() @MinLength(3) @MaxLength(64) username!: string;
@@ -35,14 +35,14 @@ export class CreateDlaAccountDto {
 
 export class ListOfficersQueryDto {
   @ApiPropertyOptional({ example: '36', description: 'Only the officers of this province (2 digits)' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{2}$/)
   province?: string;
 }
 
 export class PersonDto {
   @ApiPropertyOptional({ description: 'Generated when omitted' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(3)
   @MaxLength(64)
@@ -82,7 +82,7 @@ export class CreateStaffDto extends PersonDto {
     description:
       'For staff without working e-mail: a temporary password (changed at first sign-in) instead of the link mailed at activation',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(256)
   temporaryPassword?: string;
@@ -99,12 +99,12 @@ export class NewGrantDto {
 }
 
 export class UpdateStaffDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) position?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() divisionId?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(1) @MaxLength(50) title?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MinLength(1) @MaxLength(200) position?: string;
+  @ApiPropertyOptional() @Optional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() divisionId?: string;
 }
 
 export class ResetPasswordDto {
@@ -112,7 +112,7 @@ export class ResetPasswordDto {
     description:
       'A temporary password the holder must change at first sign-in; omit to e-mail a set-password link',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(256)
   temporaryPassword?: string;

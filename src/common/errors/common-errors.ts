@@ -4,6 +4,16 @@ import { defineErrors } from './app-error';
 export const CommonErrors = defineErrors({
   VALIDATION_FAILED: { status: 400, th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request is invalid' },
   MALFORMED_JSON: { status: 400, th: 'รูปแบบ JSON ไม่ถูกต้อง', en: 'The request body is not valid JSON' },
+  MALFORMED_REQUEST: {
+    status: 400,
+    th: 'คำขอมีรูปแบบไม่ถูกต้องตามมาตรฐาน HTTP',
+    en: 'The request is not valid HTTP',
+  },
+  REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    th: 'ที่อยู่ (URL) หรือส่วนหัวของคำขอยาวเกินไป',
+    en: 'The URL or the request headers are too long',
+  },
   UNAUTHENTICATED: { status: 401, th: 'กรุณาเข้าสู่ระบบ', en: 'Authentication is required' },
   FORBIDDEN: { status: 403, th: 'ท่านไม่มีสิทธิ์ดำเนินการนี้', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, th: 'ไม่พบข้อมูลที่ร้องขอ', en: 'Not found' },

@@ -5,7 +5,9 @@ import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../access/request-context';
 import { CommonErrors } from '../errors/common-errors';
-import { IdempotencyService, requestHash } from './idempotency.service';
+import { invalidFields } from '../validation/invalid-fields';
+import { findTextProblem } from '../validation/text-input';
+import { IdempotencyService } from './idempotency.service';
 import { WITHOUT_IDEMPOTENCY } from './without-idempotency.decorator';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -37,7 +39,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const id = `${request.principal.accountId}:${key}`;
     const path = (request.originalUrl ?? request.url).split('?')[0];
-    const hash = requestHash(request.method, path, request.body);
+    // Interceptors run before pipes: hashing walks the body, so hostile nesting is refused here first.
+    const problem = findTextProblem(request.body, '');
+    if (problem) throw invalidFields([{ ...problem, field: problem.field || 'body' }]);
+    const hash = this.records.hash(request.method, path, request.body);
     // Nest sets the status only when it writes the answer; the route's own code is what it will send.
     const declared: unknown = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler());
     const status = typeof declared === 'number' ? declared : request.method === 'POST' ? 201 : 200;

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { IdempotencyRecord } from '../entities/idempotency-record.entity';
 import { CommonErrors } from '../errors/common-errors';
 
@@ -25,10 +26,19 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
+/**
+ * HMAC-SHA256 under a key derived from the JWT secret (HKDF, its own label): a body can hold a password,
+ * and a plain hash of a short one is found by guessing. Without the server's secret the stored value says
+ * nothing about the body.
+ */
+export function requestHash(key: Buffer, method: string, path: string, body: unknown): string {
+  return createHmac('sha256', key)
     .update(JSON.stringify([method, path, canonical(body ?? null)]))
     .digest('hex');
+}
+
+export function idempotencyHashKey(jwtSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', jwtSecret, '', 'digital-dla/idempotency-hash/v1', 32));
 }
 
 /**
@@ -39,7 +49,18 @@ export function requestHash(method: string, path: string, body: unknown): string
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly hashKey: Buffer;
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'jwt'>,
+  ) {
+    this.hashKey = idempotencyHashKey(config.jwt.secret);
+  }
+
+  hash(method: string, path: string, body: unknown): string {
+    return requestHash(this.hashKey, method, path, body);
+  }
 
   /** Null: go ahead (claimed). Otherwise the answer to replay. */
   async claim(id: string, hash: string): Promise<StoredAnswer | null> {

@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -19,6 +18,7 @@ import {
 } from 'class-validator';
 import { ORDER_STATES, type OrderState } from '../entities/appointment-order.entity';
 import { IsDigitsOrNumber } from './order-fields';
+import { Optional } from '../../common/validation/optional';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -59,26 +59,26 @@ export class CreateOrderDto {
 
 export class UpdateOrderDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsDigitsOrNumber() orderNo?: string | number;
-  @ApiPropertyOptional() @IsOptional() @IsDigitsOrNumber() orderYear?: string | number;
+  @ApiPropertyOptional() @Optional() @IsDigitsOrNumber() orderNo?: string | number;
+  @ApiPropertyOptional() @Optional() @IsDigitsOrNumber() orderYear?: string | number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(500)
   subject?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_ONLY) @IsISO8601({ strict: true }) signedDate?: string;
+  @ApiPropertyOptional() @Optional() @Matches(DATE_ONLY) @IsISO8601({ strict: true }) signedDate?: string;
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(DATE_ONLY)
   @IsISO8601({ strict: true })
   effectiveDate?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -103,7 +103,7 @@ export class VerifyDto extends VersionDto {
 }
 
 export class ListOrdersDto {
-  @ApiPropertyOptional({ enum: ORDER_STATES }) @IsOptional() @IsIn(ORDER_STATES) state?: OrderState;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ enum: ORDER_STATES }) @Optional() @IsIn(ORDER_STATES) state?: OrderState;
+  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -15,18 +14,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../common/validation/optional';
 
 const bool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class ReviewQueueQueryDto {
-  @ApiPropertyOptional({ example: '36' }) @IsOptional() @Matches(/^\d{2}$/) province?: string;
-  @ApiPropertyOptional({ example: '6360507' }) @IsOptional() @Matches(/^\d{7}$/) lao?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() findings?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ example: '36' }) @Optional() @Matches(/^\d{2}$/) province?: string;
+  @ApiPropertyOptional({ example: '6360507' }) @Optional() @Matches(/^\d{7}$/) lao?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @Optional() @Transform(bool) @IsBoolean() findings?: boolean;
+  @ApiPropertyOptional() @Optional() @Transform(bool) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional() @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class BulkVerifyItemDto {

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { accessibleFilter } from '../../access/rules-to-filter';
 import type { Caller } from '../../access/request-context';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination/keyset-cursor';
+import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../common/pagination/keyset-cursor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Finding } from '../../documents/entities/order-document.entity';
 import type { AppointmentOrder } from '../entities/appointment-order.entity';
@@ -55,7 +55,7 @@ export class ReviewQueueService {
     if (!allowed) return { items: [], nextCursor: null };
     const limit = pageSize(query.limit);
     const cutoffs = this.calendar.overdueCutoffs();
-    const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+    const after = query.cursor ? decodeTimeIdCursor(query.cursor) : null;
     const rows = await queryReviewQueue(this.em.fork(), {
       allowed,
       province: query.province,
@@ -63,14 +63,14 @@ export class ReviewQueueService {
       q: query.q,
       findings: query.findings,
       overdueCutoffs: query.overdue ? timestampArrayLiteral(cutoffs) : undefined,
-      after: after ? { submittedAt: after[0], id: after[1] } : undefined,
+      after: after ? { submittedAt: after.at, id: after.id } : undefined,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toItem(row, cutoffs)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.submitted_key, last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeTimeIdCursor(last.submitted_key, last.id) : null,
     };
   }
 }

@@ -5,24 +5,24 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Nullable, Optional } from '../../common/validation/optional';
 
 export class DivisionItemDto {
   @ApiPropertyOptional({ description: 'An existing division of this LAO; omit to add one' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   id?: string;
 
   @ApiProperty({ example: 'กองช่าง' }) @IsString() @MinLength(1) @MaxLength(200) nameTh!: string;
 
   @ApiPropertyOptional({ example: 'Public Works Division', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(200)
   nameEn?: string | null;
@@ -41,7 +41,7 @@ export class ReplaceDivisionsDto {
 
 export class ListDivisionsQueryDto {
   @ApiPropertyOptional({ description: 'Also list deactivated divisions', default: false })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   includeInactive?: boolean;

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -13,21 +12,22 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { MAX_PAGE_SIZE } from '../pagination/keyset-cursor';
+import { Nullable, Optional } from '../../common/validation/optional';
 
 export class ListLaosQueryDto {
   @ApiPropertyOptional({ example: '36', description: 'Province code (2 digits)' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{2}$/)
   province?: string;
 
   @ApiPropertyOptional({ example: 'คูเมือง', description: 'Part of the Thai name, or the start of the code' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -35,7 +35,7 @@ export class ListLaosQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
@@ -51,25 +51,25 @@ export class UpdateLaoDto {
   nameTh?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(1000)
   address?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '044-123456' })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @Matches(/^[0-9+\-() ,#]{3,50}$/)
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEmail()
   @MaxLength(254)
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'https://www.khumueang.go.th' })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @Matches(/^https?:\/\/\S+$/)
   @MaxLength(300)
