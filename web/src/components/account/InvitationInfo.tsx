@@ -1,0 +1,54 @@
+import { Space, Tag, Typography } from 'antd';
+import type { Account } from '../../api/types';
+import { thaiDateTime } from '../../lib/dates';
+import { INVITATION_STATE } from '../../lib/labels';
+
+/** The invitation's state as a tag, with when it was sent and when it expires (or expired). */
+export function InvitationTag({ account }: { account: Pick<Account, 'invitation'> }) {
+  const inv = account.invitation;
+  if (!inv) return null;
+  const entry = INVITATION_STATE[inv.state];
+  return (
+    <Tag color={entry.color} data-kind="invitation" data-state={inv.state}>
+      {entry.label}
+    </Tag>
+  );
+}
+
+/** Sent at / expires at of the latest link, in Buddhist Era. */
+export function InvitationDates({ account }: { account: Pick<Account, 'invitation'> }) {
+  const inv = account.invitation;
+  if (!inv?.sentAt) return null;
+  return (
+    <Typography.Text type="secondary" className="small-text account-dates">
+      ส่งเมื่อ {thaiDateTime(inv.sentAt)}
+      {inv.state !== 'used' && inv.expiresAt && (
+        <>
+          {' · '}
+          {inv.state === 'expired' ? 'หมดอายุเมื่อ' : 'ใช้ได้ถึง'} {thaiDateTime(inv.expiresAt)}
+        </>
+      )}
+    </Typography.Text>
+  );
+}
+
+export function LastSignIn({ account }: { account: Pick<Account, 'lastSignInAt'> }) {
+  return (
+    <Typography.Text type={account.lastSignInAt ? undefined : 'secondary'} className="small-text">
+      {account.lastSignInAt
+        ? `เข้าสู่ระบบล่าสุด ${thaiDateTime(account.lastSignInAt)}`
+        : 'ยังไม่เคยเข้าสู่ระบบ'}
+    </Typography.Text>
+  );
+}
+
+/** Everything about getting in: invitation (state, sent, expiry) and the last sign-in. */
+export function AccessSummary({ account }: { account: Pick<Account, 'invitation' | 'lastSignInAt'> }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      <InvitationTag account={account} />
+      <InvitationDates account={account} />
+      <LastSignIn account={account} />
+    </Space>
+  );
+}
