@@ -1,4 +1,11 @@
-import type { AccountStatus, DocumentState, GrantState, InvitationState, OrderState, Role } from '../api/types';
+import type {
+  AccountStatus,
+  DocumentState,
+  GrantState,
+  InvitationState,
+  OrderState,
+  Role,
+} from '../api/types';
 
 /** Thai labels and tag colours for the API's state names. */
 export const ORDER_STATE: Record<OrderState, { label: string; color: string }> = {

@@ -69,11 +69,15 @@ export function AccountActions({
           </Button>
         </Popconfirm>
       )}
-      {live && resend && emailFix && ability.can('update', subject) && ability.can('resetPassword', subject) && (
-        <Button size="small" onClick={() => setFixing(true)} aria-label={`แก้ไขอีเมล ${a.username}`}>
-          แก้ไขอีเมล
-        </Button>
-      )}
+      {live &&
+        resend &&
+        emailFix &&
+        ability.can('update', subject) &&
+        ability.can('resetPassword', subject) && (
+          <Button size="small" onClick={() => setFixing(true)} aria-label={`แก้ไขอีเมล ${a.username}`}>
+            แก้ไขอีเมล
+          </Button>
+        )}
       {extra}
       {live && ability.can('disable', subject) && (
         <Popconfirm

@@ -35,9 +35,7 @@ export function InvitationDates({ account }: { account: Pick<Account, 'invitatio
 export function LastSignIn({ account }: { account: Pick<Account, 'lastSignInAt'> }) {
   return (
     <Typography.Text type={account.lastSignInAt ? undefined : 'secondary'} className="small-text">
-      {account.lastSignInAt
-        ? `เข้าสู่ระบบล่าสุด ${thaiDateTime(account.lastSignInAt)}`
-        : 'ยังไม่เคยเข้าสู่ระบบ'}
+      {account.lastSignInAt ? `เข้าสู่ระบบล่าสุด ${thaiDateTime(account.lastSignInAt)}` : 'ยังไม่เคยเข้าสู่ระบบ'}
     </Typography.Text>
   );
 }

@@ -3,10 +3,7 @@ import { useState } from 'react';
 import { accountsApi } from '../../api/accounts';
 import type { Account } from '../../api/types';
 import { linkSentText } from '../../components/account/AccountActions';
-import {
-  TEMPORARY_PASSWORD_HELP,
-  TemporaryPasswordBox,
-} from '../../components/account/TemporaryPasswordBox';
+import { TEMPORARY_PASSWORD_HELP, TemporaryPasswordBox } from '../../components/account/TemporaryPasswordBox';
 import { generateTemporaryPassword } from '../../lib/temporary-password';
 import { useSubmit } from '../../lib/useSubmit';
 

@@ -74,12 +74,7 @@ export function StaffActions({
               </Button>
             )}
           {a.grant?.state === 'active' && ability.can('revoke', asGrant(a.grant.role, a.grant.laoCode)) && (
-            <Button
-              size="small"
-              danger
-              onClick={() => on.revoke(a)}
-              aria-label={`เพิกถอนสิทธิ์ ${a.username}`}
-            >
+            <Button size="small" danger onClick={() => on.revoke(a)} aria-label={`เพิกถอนสิทธิ์ ${a.username}`}>
               เพิกถอนสิทธิ์
             </Button>
           )}

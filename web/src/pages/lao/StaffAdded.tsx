@@ -1,9 +1,6 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Typography } from 'antd';
-import {
-  TEMPORARY_PASSWORD_HELP,
-  TemporaryPasswordBox,
-} from '../../components/account/TemporaryPasswordBox';
+import { TEMPORARY_PASSWORD_HELP, TemporaryPasswordBox } from '../../components/account/TemporaryPasswordBox';
 import { JUNK_HINT, fullName } from '../../lib/labels';
 import { navigate } from '../../lib/router';
 import type { StaffAdded } from './StaffFormModal';
@@ -14,8 +11,7 @@ const toOrder = (
   </Button>
 );
 
-const ORDER_NEXT =
-  'ขั้นต่อไป: เพิ่มเจ้าหน้าที่ในคำสั่งแต่งตั้ง สิทธิ์จะมีผลเมื่อคำสั่งแต่งตั้งผ่านการตรวจสอบของ สถ.จ.';
+const ORDER_NEXT = 'ขั้นต่อไป: เพิ่มเจ้าหน้าที่ในคำสั่งแต่งตั้ง สิทธิ์จะมีผลเมื่อคำสั่งแต่งตั้งผ่านการตรวจสอบของ สถ.จ.';
 
 /**
  * Adding staff ends with what happens next: the temporary password once (a dialog, it is a secret),

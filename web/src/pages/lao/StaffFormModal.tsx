@@ -5,10 +5,7 @@ import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../lib/useSubmit';
 import type { Account, Division, LaoService } from '../../api/types';
 import { PersonNameFields } from '../../components/PersonNameFields';
-import {
-  TEMPORARY_PASSWORD_HELP,
-  TemporaryPasswordBox,
-} from '../../components/account/TemporaryPasswordBox';
+import { TEMPORARY_PASSWORD_HELP, TemporaryPasswordBox } from '../../components/account/TemporaryPasswordBox';
 import { generateTemporaryPassword } from '../../lib/temporary-password';
 import {
   fromPermissionValues,

@@ -85,16 +85,12 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
           </Can>
         }
       />
-      {added && !added.temporaryPassword && (
-        <StaffAddedPrompt added={added} onClose={() => setAdded(null)} />
-      )}
+      {added && !added.temporaryPassword && <StaffAddedPrompt added={added} onClose={() => setAdded(null)} />}
       <Loadable state={state}>
         {({ accounts }) =>
           phone ? (
             <div className="staff-cards">
-              {accounts.length === 0 && (
-                <EmptyState title="ยังไม่มีเจ้าหน้าที่ กด “เพิ่มเจ้าหน้าที่” เพื่อสร้างบัญชีแรก" />
-              )}
+              {accounts.length === 0 && <EmptyState title="ยังไม่มีเจ้าหน้าที่ กด “เพิ่มเจ้าหน้าที่” เพื่อสร้างบัญชีแรก" />}
               {accounts.map((a) => (
                 <Card key={a.id} size="small" title={fullName(a)} className="account-card">
                   <Descriptions column={1} size="small">

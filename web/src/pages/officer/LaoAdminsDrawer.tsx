@@ -19,8 +19,7 @@ const live = (a: Account): boolean =>
 
 function disableText(a: Account, admins: Account[]): string {
   const others = admins.filter((x) => x.id !== a.id && live(x));
-  const base =
-    'ผู้ดูแลระบบจะเข้าสู่ระบบไม่ได้ทันที เซสชันที่เปิดอยู่สิ้นสุด และลิงก์ตั้งรหัสผ่านที่ยังไม่ได้ใช้จะใช้ไม่ได้';
+  const base = 'ผู้ดูแลระบบจะเข้าสู่ระบบไม่ได้ทันที เซสชันที่เปิดอยู่สิ้นสุด และลิงก์ตั้งรหัสผ่านที่ยังไม่ได้ใช้จะใช้ไม่ได้';
   return others.length === 0
     ? `${base} อปท. จะไม่มีผู้ดูแลระบบที่ทำงานได้ จนกว่าท่านจะสร้างผู้ดูแลระบบคนใหม่และคำสั่งแต่งตั้งมีผล (เปิดใช้งานบัญชีนี้อีกครั้งได้ภายหลัง)`
     : `${base} ${others.map((o) => o.username).join(', ')} ยังเป็นผู้ดูแลระบบของ อปท. นี้ (เปิดใช้งานบัญชีนี้อีกครั้งได้ภายหลัง)`;
@@ -105,7 +104,11 @@ export function LaoAdminsDrawer({
                       <AccessSummary account={a} />
                     </Descriptions.Item>
                   </Descriptions>
-                  <AccountActions account={a} onChanged={reload} disableConsequences={disableText(a, admins)} />
+                  <AccountActions
+                    account={a}
+                    onChanged={reload}
+                    disableConsequences={disableText(a, admins)}
+                  />
                 </Card>
               ))}
               {canCreate && (
@@ -113,7 +116,8 @@ export function LaoAdminsDrawer({
                   {anyLive ? (
                     <>
                       <Typography.Paragraph>
-                        เมื่อผู้ดูแลระบบย้ายหรือพ้นหน้าที่ ให้สร้างผู้ดูแลระบบคนใหม่ ผู้ดูแลระบบคนใหม่จะรับงานต่อเมื่อคำสั่งแต่งตั้งของตนผ่านการตรวจสอบและมีผล
+                        เมื่อผู้ดูแลระบบย้ายหรือพ้นหน้าที่ ให้สร้างผู้ดูแลระบบคนใหม่
+                        ผู้ดูแลระบบคนใหม่จะรับงานต่อเมื่อคำสั่งแต่งตั้งของตนผ่านการตรวจสอบและมีผล
                         จากนั้นสิทธิ์ของคนเดิมจะสิ้นสุดโดยอัตโนมัติ และระบบจะแจ้งทั้งสองคนและท่าน
                       </Typography.Paragraph>
                       {waiting && (

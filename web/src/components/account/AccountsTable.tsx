@@ -1,0 +1,68 @@
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Account } from '../../api/types';
+import { fullName } from '../../lib/labels';
+import { StateTag } from '../StateTag';
+import { AccountActions } from './AccountActions';
+import { AccessSummary } from './InvitationInfo';
+
+/**
+ * Accounts someone manages (DLA's officers and its own team; the helpdesk's look-ups): e-mail,
+ * status, invitation and last sign-in, and what the caller may do with each.
+ */
+export function AccountsTable({
+  accounts,
+  lead = [],
+  reload,
+  disableConsequences,
+  label,
+}: {
+  accounts: Account[];
+  /** Columns before the username (province, role). */
+  lead?: ColumnsType<Account>;
+  reload(): void | Promise<void>;
+  disableConsequences(a: Account): string;
+  label: string;
+}) {
+  return (
+    <Table<Account>
+      rowKey="id"
+      size="small"
+      aria-label={label}
+      dataSource={accounts}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      scroll={{ x: 1000 }}
+      columns={[
+        ...lead,
+        { title: 'ชื่อผู้ใช้', dataIndex: 'username', width: 150 },
+        { title: 'ชื่อ-นามสกุล', key: 'name', width: 180, render: (_v, a) => fullName(a) },
+        {
+          title: 'อีเมล',
+          dataIndex: 'email',
+          width: 200,
+          render: (v: string) => <span className="break-all">{v}</span>,
+        },
+        {
+          title: 'สถานะ',
+          key: 'status',
+          width: 100,
+          render: (_v, a) => <StateTag kind="account" state={a.status} />,
+        },
+        {
+          title: 'การเข้าใช้งาน',
+          key: 'access',
+          width: 220,
+          render: (_v, a) => <AccessSummary account={a} />,
+        },
+        {
+          title: 'จัดการ',
+          key: 'actions',
+          width: 200,
+          render: (_v, a) => (
+            <AccountActions account={a} onChanged={reload} disableConsequences={disableConsequences(a)} />
+          ),
+        },
+      ]}
+    />
+  );
+}
