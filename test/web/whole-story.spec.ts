@@ -157,7 +157,7 @@ describe('web console: the whole story, from the first admin to an active order'
 
   it('the admin adds two staff, each with one service', async () => {
     const page = admin();
-    await page.getByRole('menuitem', { name: 'ผู้ใช้งาน/เจ้าหน้าที่' }).click();
+    await page.getByRole('menuitem', { name: 'จัดการผู้ดูแลระบบ' }).click();
     await heading(page, 'ผู้ใช้งานและเจ้าหน้าที่');
     for (const person of STAFF) {
       await page.getByRole('button', { name: 'เพิ่มเจ้าหน้าที่' }).click();
@@ -351,14 +351,14 @@ describe('web console: the whole story, from the first admin to an active order'
     await expectAccessible(page, 'staff home');
     await screenshot(page, 'story-staff-home');
     // A staff member has no admin menus.
-    expect(await page.getByRole('menuitem', { name: 'ผู้ใช้งาน/เจ้าหน้าที่' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: 'จัดการผู้ดูแลระบบ' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('the admin revokes one staff member’s rights with a reason', async () => {
     const page = admin();
-    await page.getByRole('menuitem', { name: 'ผู้ใช้งาน/เจ้าหน้าที่' }).click();
+    await page.getByRole('menuitem', { name: 'จัดการผู้ดูแลระบบ' }).click();
     await heading(page, 'ผู้ใช้งานและเจ้าหน้าที่');
     await page.getByRole('button', { name: `เพิกถอนสิทธิ์ ${staffUsernames[1]}` }).click();
     const dialog = page.getByRole('dialog', { name: 'เพิกถอนสิทธิ์ของ นายสมศักดิ์ ใจงาม' });
