@@ -218,10 +218,14 @@ describe('web console: invitations, links and help', () => {
     await heading(dla.page, 'บัญชี สถ. ส่วนกลาง');
     await dla.page.getByLabel('ชื่อ-นามสกุล').fill('นายสมศักดิ์ ช่วยเหลือ');
     await dla.page.getByLabel('ชื่อผู้ใช้ (Username)').fill('dla.helpdesk01');
-    await dla.page.getByLabel('อีเมล').fill('helpdesk01@dla.example');
+    await dla.page.getByLabel('อีเมล', { exact: true }).fill('helpdesk01@dla.example');
     await dla.page.getByRole('button', { name: 'สร้างบัญชีและส่งอีเมล' }).click();
     await dla.page.getByText('สร้างบัญชี dla.helpdesk01 แล้ว', { exact: false }).waitFor();
-    await dla.page.getByRole('row').filter({ hasText: 'dla.helpdesk01' }).getByText('Helpdesk').waitFor();
+    await dla.page
+      .getByRole('row')
+      .filter({ hasText: 'dla.helpdesk01' })
+      .getByText('Helpdesk', { exact: true })
+      .waitFor();
     // The last active DLA admin stays.
     await dla.page.getByRole('button', { name: `ระงับ ${BOOTSTRAP.username}` }).click();
     await dla.page.getByRole('tooltip').getByRole('button', { name: 'ระงับบัญชี' }).click();
@@ -311,7 +315,7 @@ describe('web console: invitations, links and help', () => {
     await added.getByRole('button', { name: 'เพิ่มในคำสั่งแต่งตั้ง' }).waitFor();
     await expectAccessible(page, 'staff added with a temporary password');
     await capture(page, 'lao-admin-staff-added-temporary-390', { axe: false });
-    await added.getByRole('button', { name: 'ปิด' }).click();
+    await added.locator('.ant-modal-footer').getByRole('button', { name: 'ปิด' }).click();
     await added.waitFor({ state: 'hidden' });
 
     // Phones get cards, with the sign-in state of each account.

@@ -158,7 +158,7 @@ describe('web console: the whole story, from the first admin to an active order'
   it('the admin adds two staff, each with one service', async () => {
     const page = admin();
     await page.getByRole('menuitem', { name: 'จัดการผู้ดูแลระบบ' }).click();
-    await heading(page, 'ผู้ใช้งานและเจ้าหน้าที่');
+    await heading(page, 'จัดการผู้ดูแลระบบ');
     for (const person of STAFF) {
       await page.getByRole('button', { name: 'เพิ่มเจ้าหน้าที่' }).click();
       const dialog = page.getByRole('dialog', { name: 'เพิ่มเจ้าหน้าที่' });
@@ -359,7 +359,7 @@ describe('web console: the whole story, from the first admin to an active order'
   it('the admin revokes one staff member’s rights with a reason', async () => {
     const page = admin();
     await page.getByRole('menuitem', { name: 'จัดการผู้ดูแลระบบ' }).click();
-    await heading(page, 'ผู้ใช้งานและเจ้าหน้าที่');
+    await heading(page, 'จัดการผู้ดูแลระบบ');
     await page.getByRole('button', { name: `เพิกถอนสิทธิ์ ${staffUsernames[1]}` }).click();
     const dialog = page.getByRole('dialog', { name: 'เพิกถอนสิทธิ์ของ นายสมศักดิ์ ใจงาม' });
     await dialog.getByRole('button', { name: 'เพิกถอนสิทธิ์' }).click();

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Result } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { authApi } from '../api/auth';
 import { ApiError, errorText } from '../api/errors';
 import { HelpContactsBlock } from '../components/HelpContacts';
@@ -29,7 +29,7 @@ const WHAT_TO_DO =
 
 function LinkHelp() {
   return (
-    <span>
+    <span className="text-links">
       <Link to="/forgot-password">ลืมรหัสผ่าน?</Link> · <Link to="/login">ไปหน้าเข้าสู่ระบบ</Link>
     </span>
   );
@@ -38,9 +38,20 @@ function LinkHelp() {
 /** `/set-password#token=…`: the one-time link from the invitation, activation or reset e-mail. */
 export function SetPasswordPage() {
   const { query } = useLocation();
-  const [token] = useState(() => takeLinkToken(query));
+  const [token, setToken] = useState(() => takeLinkToken(query));
   const [error, setError] = useState<{ text: string; link: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // A newer link opened in the same tab (only the fragment changes, so the page stays): use it.
+  useEffect(() => {
+    const onHash = (): void => {
+      const next = takeLinkToken(new URLSearchParams());
+      if (!next) return;
+      setToken(next);
+      setError(null);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   if (token.length < 10) {
     return (

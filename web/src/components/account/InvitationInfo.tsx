@@ -4,13 +4,27 @@ import { thaiDateTime } from '../../lib/dates';
 import { INVITATION_STATE } from '../../lib/labels';
 
 /** The invitation's state as a tag, with when it was sent and when it expires (or expired). */
-export function InvitationTag({ account }: { account: Pick<Account, 'invitation'> }) {
+export function InvitationTag({
+  account,
+}: {
+  account: Pick<Account, 'invitation' | 'role' | 'mustChangePassword'>;
+}) {
   const inv = account.invitation;
+  if (account.mustChangePassword && inv?.state !== 'pending') {
+    // A temporary password was given instead of a link: changed at first sign-in.
+    return (
+      <Tag color="warning" data-kind="invitation" data-state="temporary">
+        รหัสผ่านชั่วคราว (ต้องเปลี่ยนเมื่อเข้าสู่ระบบ)
+      </Tag>
+    );
+  }
   if (!inv) return null;
   const entry = INVITATION_STATE[inv.state];
+  // Staff get their link when their order takes effect.
+  const label = inv.state === 'none' && account.role === 'lao_user' ? 'ส่งลิงก์เมื่อคำสั่งแต่งตั้งมีผล' : entry.label;
   return (
     <Tag color={entry.color} data-kind="invitation" data-state={inv.state}>
-      {entry.label}
+      {label}
     </Tag>
   );
 }
@@ -41,7 +55,11 @@ export function LastSignIn({ account }: { account: Pick<Account, 'lastSignInAt'>
 }
 
 /** Everything about getting in: invitation (state, sent, expiry) and the last sign-in. */
-export function AccessSummary({ account }: { account: Pick<Account, 'invitation' | 'lastSignInAt'> }) {
+export function AccessSummary({
+  account,
+}: {
+  account: Pick<Account, 'invitation' | 'lastSignInAt' | 'role' | 'mustChangePassword'>;
+}) {
   return (
     <Space orientation="vertical" size={0}>
       <InvitationTag account={account} />

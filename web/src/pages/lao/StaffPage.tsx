@@ -75,8 +75,8 @@ export function StaffPage({ laoCode }: { laoCode: string }) {
   return (
     <>
       <PageHeader
-        title="จัดการผู้ดูแลระบบ (ผู้ใช้งานและเจ้าหน้าที่)"
-        help="เพิ่มเจ้าหน้าที่ผู้ปฏิบัติงานและกำหนดงานบริการที่รับผิดชอบ สิทธิ์จะมีผลเมื่อคำสั่งแต่งตั้งผ่านการตรวจสอบ"
+        title="จัดการผู้ดูแลระบบ"
+        help="ผู้ใช้งานและเจ้าหน้าที่ของ อปท.: เพิ่มเจ้าหน้าที่ผู้ปฏิบัติงานและกำหนดงานบริการที่รับผิดชอบ สิทธิ์จะมีผลเมื่อคำสั่งแต่งตั้งผ่านการตรวจสอบ"
         extra={
           <Can I="create" this={staffSubject}>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
