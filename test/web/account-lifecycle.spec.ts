@@ -229,7 +229,10 @@ describe('web console: invitations, links and help', () => {
     // The last active DLA admin stays.
     await dla.page.getByRole('button', { name: `ระงับ ${BOOTSTRAP.username}` }).click();
     await dla.page.getByRole('tooltip').getByRole('button', { name: 'ระงับบัญชี' }).click();
-    await dla.page.getByText('ต้องมีผู้ดูแลระบบส่วนกลางที่ใช้งานได้อย่างน้อยหนึ่งบัญชี', { exact: false }).waitFor();
+    await dla.page
+      .locator('.ant-message')
+      .getByText('ระงับไม่ได้: ต้องมีผู้ดูแลระบบส่วนกลางที่ใช้งานได้อย่างน้อยหนึ่งบัญชี')
+      .waitFor();
     await expectAccessible(dla.page, 'DLA accounts');
     await screenshot(dla.page, 'lifecycle-dla-accounts');
     expect(dla.problems).toEqual([]);
@@ -336,7 +339,8 @@ describe('web console: invitations, links and help', () => {
     // Home: the orders step lists who is on no submitted order yet.
     await page.goto('/');
     await heading(page, other.nameTh);
-    const uncovered = page.locator('.ant-card').filter({ hasText: 'ผู้ที่ยังไม่อยู่ในคำสั่งแต่งตั้งที่ส่งตรวจ' });
+    const uncovered = page.locator('.not-on-order');
+    await uncovered.getByText('ยังไม่อยู่ในคำสั่งแต่งตั้ง (1 คน)').waitFor();
     await uncovered.getByText('นายบุญมา ทองดี').waitFor();
     await capture(page, 'lao-admin-home-390', { axe: false });
     expect(problems).toEqual([]);

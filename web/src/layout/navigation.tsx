@@ -33,6 +33,8 @@ export function navigationFor(me: Me, ability: AppAbility): NavItem[] {
   switch (me.role) {
     case 'lao_admin':
       add(true, { path: '/', label: 'หน้าหลัก', icon: <HomeOutlined /> });
+      // Every grant revoked or superseded: the home page says so; nothing of the LAO is offered.
+      if (me.grantState === null) break;
       // The letter's manual names these menus: ตั้งค่า อปท., ระบบจัดการงานบริการ, จัดการผู้ดูแลระบบ.
       add(ability.can('read', 'Lao'), { path: '/lao/details', label: 'ตั้งค่า อปท.', icon: <BankOutlined /> });
       add(ability.can('read', 'Division'), {

@@ -7,7 +7,7 @@ import { INVITATION_STATE } from '../../lib/labels';
 export function InvitationTag({
   account,
 }: {
-  account: Pick<Account, 'invitation' | 'role' | 'mustChangePassword'>;
+  account: Pick<Account, 'invitation' | 'role' | 'mustChangePassword' | 'lastSignInAt'>;
 }) {
   const inv = account.invitation;
   if (account.mustChangePassword && inv?.state !== 'pending') {
@@ -18,7 +18,8 @@ export function InvitationTag({
       </Tag>
     );
   }
-  if (!inv) return null;
+  // Never invited by link but signing in (an account set up another way): nothing to say.
+  if (!inv || (inv.state === 'none' && account.lastSignInAt)) return null;
   const entry = INVITATION_STATE[inv.state];
   // Staff get their link when their order takes effect.
   const label = inv.state === 'none' && account.role === 'lao_user' ? 'ส่งลิงก์เมื่อคำสั่งแต่งตั้งมีผล' : entry.label;

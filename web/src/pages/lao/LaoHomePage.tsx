@@ -83,9 +83,9 @@ export function LaoHomePage({ me }: { me: Me }) {
 function NotOnOrder({ people, show }: { people: Account[]; show: boolean }) {
   if (!show || people.length === 0) return null;
   return (
-    <Card title={`ผู้ที่ยังไม่อยู่ในคำสั่งแต่งตั้งที่ส่งตรวจ (${people.length} คน)`} className="block-gap">
+    <Card title={`ยังไม่อยู่ในคำสั่งแต่งตั้ง (${people.length} คน)`} className="block-gap not-on-order">
       <Typography.Paragraph type="secondary">
-        ทุกคนต้องอยู่ในคำสั่งแต่งตั้งที่อัปโหลดและส่งให้ สถ.จ. ตรวจสอบแล้ว สิทธิ์จึงจะมีผล
+        ผู้ที่ยังไม่อยู่ในคำสั่งแต่งตั้งที่ส่งตรวจแล้ว ทุกคนต้องอยู่ในคำสั่งแต่งตั้งที่อัปโหลดและส่งให้ สถ.จ. ตรวจสอบ สิทธิ์จึงจะมีผล
       </Typography.Paragraph>
       <List
         size="small"
