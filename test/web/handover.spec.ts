@@ -204,7 +204,7 @@ describe('web console: handing an LAO over to a new admin', () => {
     await page.getByRole('button', { name: `จัดการผู้ดูแลระบบ ${lao.nameTh}` }).click();
     const drawer = page.getByRole('dialog', { name: `จัดการผู้ดูแลระบบ: ${lao.nameTh}` });
     const oldCard = drawer.locator('.account-card').filter({ hasText: admin01.username });
-    await oldCard.locator('[data-kind="grant"][data-state="superseded"]').waitFor();
+    await oldCard.locator('[data-kind="grant"][data-state="ended"]').waitFor();
     const newCard = drawer.locator('.account-card').filter({ hasText: admin02() });
     await newCard.locator('[data-kind="grant"][data-state="active"]').waitFor();
     await capture(page, 'handover-officer-after', { axe: false });

@@ -97,7 +97,14 @@ export function LaoAdminsDrawer({
                     <Descriptions.Item label="สถานะ">
                       <Space size={4} wrap>
                         <StateTag kind="account" state={a.status} />
-                        {a.grant && <StateTag kind="grant" state={a.grant.state} />}
+                        {a.grant ? (
+                          <StateTag kind="grant" state={a.grant.state} />
+                        ) : (
+                          // Lists carry live grants only: revoked or superseded (a newer admin took over).
+                          <Tag data-kind="grant" data-state="ended">
+                            สิทธิ์ผู้ดูแลระบบสิ้นสุดแล้ว
+                          </Tag>
+                        )}
                       </Space>
                     </Descriptions.Item>
                     <Descriptions.Item label="ลิงก์ตั้งรหัสผ่าน">
