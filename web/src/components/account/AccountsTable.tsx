@@ -31,11 +31,11 @@ export function AccountsTable({
       aria-label={label}
       dataSource={accounts}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1040 }}
       columns={[
         ...lead,
         { title: 'ชื่อผู้ใช้', dataIndex: 'username', width: 150 },
-        { title: 'ชื่อ-นามสกุล', key: 'name', width: 180, render: (_v, a) => fullName(a) },
+        { title: 'ชื่อ-นามสกุล', key: 'name', width: 170, render: (_v, a) => fullName(a) },
         {
           title: 'อีเมล',
           dataIndex: 'email',
@@ -57,7 +57,9 @@ export function AccountsTable({
         {
           title: 'จัดการ',
           key: 'actions',
-          width: 200,
+          width: 190,
+          // Stays in view while the table scrolls sideways; the buttons wrap.
+          fixed: 'right',
           render: (_v, a) => (
             <AccountActions account={a} onChanged={reload} disableConsequences={disableConsequences(a)} />
           ),
