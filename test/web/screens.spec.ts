@@ -287,7 +287,8 @@ describe('web console: screens, accessibility and layout', () => {
           await page.getByLabel('ชื่อหรือรหัส อปท.').fill('คูเมือง');
           await page.getByRole('button', { name: 'ค้นหา', exact: true }).click();
           await page.getByRole('button', { name: `บัญชีผู้ใช้ของ ${laos[0].nameTh}` }).click();
-          await page.getByRole('table', { name: `บัญชีผู้ใช้ของ ${laos[0].nameTh}` }).waitFor();
+          // A table from 768 px, cards on phones.
+          await page.locator(`[aria-label="บัญชีผู้ใช้ของ ${laos[0].nameTh}"]:not(button)`).waitFor();
         },
       },
       { name: 'officers', path: '/officers', title: 'เจ้าหน้าที่ สถ.จ.' },

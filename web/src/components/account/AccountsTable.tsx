@@ -1,5 +1,6 @@
-import { Table } from 'antd';
+import { Card, Descriptions, Grid, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
 import type { Account } from '../../api/types';
 import { fullName } from '../../lib/labels';
 import { StateTag } from '../StateTag';
@@ -24,6 +25,36 @@ export function AccountsTable({
   disableConsequences(a: Account): string;
   label: string;
 }) {
+  const phone = !(Grid.useBreakpoint().md ?? true);
+  if (phone) {
+    // Phones: one card per account, every field and button in view.
+    return (
+      <div className="staff-cards" role="list" aria-label={label}>
+        {accounts.map((a) => (
+          <Card key={a.id} size="small" title={fullName(a)} className="account-card" role="listitem">
+            <Descriptions column={1} size="small">
+              {lead.map((c, i) => (
+                <Descriptions.Item key={String(c.key ?? i)} label={c.title as string}>
+                  {'render' in c && c.render ? (c.render(undefined, a, i) as ReactNode) : null}
+                </Descriptions.Item>
+              ))}
+              <Descriptions.Item label="ชื่อผู้ใช้">{a.username}</Descriptions.Item>
+              <Descriptions.Item label="อีเมล">
+                <span className="break-all">{a.email}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label="สถานะ">
+                <StateTag kind="account" state={a.status} />
+              </Descriptions.Item>
+              <Descriptions.Item label="การเข้าใช้งาน">
+                <AccessSummary account={a} />
+              </Descriptions.Item>
+            </Descriptions>
+            <AccountActions account={a} onChanged={reload} disableConsequences={disableConsequences(a)} />
+          </Card>
+        ))}
+      </div>
+    );
+  }
   return (
     <Table<Account>
       rowKey="id"

@@ -1,4 +1,4 @@
-import { Button, Card, Input, Table, Typography } from 'antd';
+import { Button, Card, Grid, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsApi } from '../../api/accounts';
 import { registryApi } from '../../api/registry';
@@ -15,6 +15,7 @@ import { useLoad } from '../../lib/useLoad';
  */
 export function HelpdeskPage() {
   const [q, setQ] = useState('');
+  const screens = Grid.useBreakpoint();
   const laos = useLoad(
     async () => (q ? registryApi.laos({ q, limit: 50 }) : { items: [] as Lao[], nextCursor: null }),
     [q],
@@ -43,10 +44,10 @@ export function HelpdeskPage() {
                 size="small"
                 dataSource={page.items}
                 pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-                scroll={{ x: 560 }}
+                scroll={screens.md ? { x: 560 } : undefined}
                 locale={{ emptyText: <EmptyState title={`ไม่พบ อปท. ที่ชื่อหรือรหัสมีคำว่า “${q}”`} /> }}
                 expandable={{
-                  columnWidth: 120,
+                  columnWidth: screens.md ? 120 : 104,
                   expandedRowRender: (lao) => <LaoAccounts lao={lao} />,
                   expandIcon: ({ expanded, onExpand, record }) => (
                     <Button
@@ -60,11 +61,12 @@ export function HelpdeskPage() {
                   ),
                 }}
                 columns={[
-                  { title: 'รหัส', dataIndex: 'code', width: 100 },
+                  { title: 'รหัส', dataIndex: 'code', width: 100, responsive: ['sm'] },
                   { title: 'ชื่อ อปท.', dataIndex: 'nameTh', width: 240 },
                   {
                     title: 'อำเภอ / จังหวัด',
                     key: 'where',
+                    responsive: ['md'],
                     width: 200,
                     render: (_v, l) => `${l.districtTh} / ${l.province.nameTh ?? l.provinceCode}`,
                   },
