@@ -125,33 +125,47 @@ describe('web console: signing in', () => {
   });
 
   it('a temporary password forces a change before anything else', async () => {
-    const officerToken = await api.login(officer.username, officer.password);
-    const reset = await api.post(
-      `/api/accounts/${adminId}/password-reset`,
-      { temporaryPassword: TEMPORARY },
-      officerToken,
+    // Temporary passwords are for staff without working e-mail, given by their (active) LAO admin.
+    const em = t.app.get(EntityManager);
+    const other = await createLao(em, { provinceCode: '36', nameTh: 'องค์การบริหารส่วนตำบลบ้านดู่' });
+    const activeAdmin = await createAccount(em, { role: 'lao_admin', laoCode: other.code });
+    const adminToken = await api.login(activeAdmin.username, activeAdmin.password);
+    const staff = await api.post<{ username: string }>(
+      `/api/laos/${other.code}/accounts`,
+      {
+        title: 'นาง',
+        firstName: 'สมใจ',
+        lastName: 'ไม่มีเมล',
+        position: 'พนักงานจ้าง',
+        divisionId: other.divisionIds[0],
+        email: 'somjai@bandu.example',
+        services: [],
+        temporaryPassword: TEMPORARY,
+      },
+      adminToken,
     );
-    expect(reset.status).toBe(204);
+    expect(staff.status).toBe(201);
 
     const { page, context, problems } = await openPage(browser, t.baseUrl);
     await page.goto('/login');
-    await signIn(page, adminUsername, TEMPORARY);
+    await signIn(page, staff.body.username, TEMPORARY);
     await heading(page, 'เปลี่ยนรหัสผ่าน');
     await page.getByText('รหัสผ่านชั่วคราว').waitFor();
     await expectAccessible(page, 'forced password change');
-    await page.goto('/staff');
+    await page.goto('/orders');
     await heading(page, 'เปลี่ยนรหัสผ่าน');
     await page.getByLabel('รหัสผ่านปัจจุบัน').fill(TEMPORARY);
     await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill(CHANGED);
     await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill(CHANGED);
     await page.getByRole('button', { name: 'บันทึกรหัสผ่านใหม่' }).click();
-    await heading(page, lao.nameTh);
+    // The change ends every session; the console signs in again with the new password.
+    await heading(page, 'สวัสดี นางสมใจ ไม่มีเมล');
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('an ended session asks to sign in again and keeps the half-filled form', async () => {
-    const { page, context, problems } = await signedInPage(browser, t, adminUsername, CHANGED);
+    const { page, context, problems } = await signedInPage(browser, t, adminUsername, PASSWORD);
     await page.goto('/lao/details');
     await heading(page, 'ตั้งค่าข้อมูล อปท.');
     await page.getByLabel('ที่อยู่').fill('99 หมู่ 1 ตำบลคูเมือง อำเภอหนองบัวแดง จังหวัดชัยภูมิ 36210');
@@ -162,13 +176,13 @@ describe('web console: signing in', () => {
     await page.getByRole('button', { name: 'บันทึกข้อมูล' }).click();
     const dialog = page.getByRole('dialog', { name: 'เซสชันหมดอายุ กรุณาเข้าสู่ระบบอีกครั้ง' });
     await dialog.waitFor();
-    await dialog.getByLabel('รหัสผ่าน').fill(CHANGED);
+    await dialog.getByLabel('รหัสผ่าน').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await page.getByText('บันทึกข้อมูล อปท. แล้ว').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByLabel('โทรศัพท์').inputValue()).toBe('044-123456');
 
-    const token = await api.login(adminUsername, CHANGED);
+    const token = await api.login(adminUsername, PASSWORD);
     const saved = await api.get<{ phone: string; detailsComplete: boolean }>(`/api/laos/${lao.code}`, token);
     expect(saved.body).toMatchObject({ phone: '044-123456', detailsComplete: true });
     expect(problems).toEqual([]);
@@ -176,7 +190,7 @@ describe('web console: signing in', () => {
   });
 
   it('signs out from the account menu', async () => {
-    const { page, context } = await signedInPage(browser, t, adminUsername, CHANGED);
+    const { page, context } = await signedInPage(browser, t, adminUsername, PASSWORD);
     await heading(page, lao.nameTh);
     await page.getByRole('button', { name: `บัญชีผู้ใช้ ${adminUsername}` }).click();
     await page.getByRole('menuitem', { name: 'ออกจากระบบ' }).click();

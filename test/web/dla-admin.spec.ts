@@ -91,7 +91,7 @@ describe('web console: DLA central', () => {
     await pickProvince(page, 'ชัยภูมิ');
     await page.getByLabel('ชื่อ-นามสกุล').fill('นางสาวสุดา ตรวจดี');
     await page.getByLabel('ชื่อผู้ใช้ (Username)').fill('cpm.officer01');
-    await page.getByLabel('อีเมล').fill('suda@cpm.example');
+    await page.getByLabel('อีเมล', { exact: true }).fill('suda@cpm.example');
     await page.getByRole('button', { name: 'สร้างบัญชีและส่งอีเมล' }).click();
     await page.getByText('สร้างบัญชี cpm.officer01 แล้ว').waitFor();
     const row = page.getByRole('row').filter({ hasText: 'cpm.officer01' });
@@ -101,7 +101,7 @@ describe('web console: DLA central', () => {
     await pickProvince(page, 'ชัยภูมิ');
     await page.getByLabel('ชื่อ-นามสกุล').fill('นายซ้ำ ซ้ำ');
     await page.getByLabel('ชื่อผู้ใช้ (Username)').fill('cpm.officer01');
-    await page.getByLabel('อีเมล').fill('dup@cpm.example');
+    await page.getByLabel('อีเมล', { exact: true }).fill('dup@cpm.example');
     await page.getByRole('button', { name: 'สร้างบัญชีและส่งอีเมล' }).click();
     await page.getByRole('alert').filter({ hasText: 'ชื่อผู้ใช้นี้มีผู้ใช้งานแล้ว' }).waitFor();
     // DLA disables an officer from the list.

@@ -104,8 +104,8 @@ describe('web console: LAO admin setup', () => {
   });
 
   it('adds a staff member with service permissions, edits and disables one', async () => {
-    await page.getByRole('menuitem', { name: 'ผู้ใช้งาน/เจ้าหน้าที่' }).click();
-    await heading(page, 'ผู้ใช้งานและเจ้าหน้าที่');
+    await page.getByRole('menuitem', { name: 'จัดการผู้ดูแลระบบ' }).click();
+    await heading(page, 'จัดการผู้ดูแลระบบ');
     for (const [first, last, email] of [
       ['มาลี', 'ศรีสุข', 'malee@nonsaat.example'],
       ['ประยุทธ', 'ขยันดี', 'prayut@nonsaat.example'],

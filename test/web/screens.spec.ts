@@ -176,6 +176,10 @@ describe('web console: screens, accessibility and layout', () => {
       await heading(page, 'ตั้งรหัสผ่าน');
       const set = await capture(page, `public-set-password-${width}`, { axe: width === 1280 });
       if (set.length) violations[`public-set-password-${width}`] = set;
+      await page.goto('/forgot-password');
+      await heading(page, 'ลืมรหัสผ่าน');
+      const forgot = await capture(page, `public-forgot-password-${width}`, { axe: width === 1280 });
+      if (forgot.length) violations[`public-forgot-password-${width}`] = forgot;
       expect(problems).toEqual([]);
       await context.close();
     }
@@ -184,15 +188,15 @@ describe('web console: screens, accessibility and layout', () => {
 
   it('LAO admin screens', async () => {
     await visit('lao-admin', admin.username, admin.password, [
-      { name: 'home', path: '/', title: laos[0].nameTh },
+      { name: 'home', path: '/', title: laos[0].nameTh, phone: true },
       { name: 'details', path: '/lao/details', title: 'ตั้งค่าข้อมูล อปท.' },
       { name: 'divisions', path: '/lao/divisions', title: 'สำนัก/กอง' },
       { name: 'services', path: '/lao/services', title: 'ระบบจัดการงานบริการ' },
-      { name: 'staff', path: '/staff', title: 'ผู้ใช้งานและเจ้าหน้าที่' },
+      { name: 'staff', path: '/staff', title: 'จัดการผู้ดูแลระบบ', phone: true },
       {
         name: 'staff-add',
         path: '/staff',
-        title: 'ผู้ใช้งานและเจ้าหน้าที่',
+        title: 'จัดการผู้ดูแลระบบ',
         prepare: async (page) => {
           await page.getByRole('button', { name: 'เพิ่มเจ้าหน้าที่' }).click();
           await page.getByRole('dialog').getByLabel('นามสกุล').waitFor();
@@ -222,6 +226,15 @@ describe('web console: screens, accessibility and layout', () => {
       },
       { name: 'readiness', path: '/readiness', title: /^ความพร้อมของ อปท\. จังหวัด/, phone: true },
       { name: 'laos', path: '/laos', title: 'อปท. และผู้ดูแลระบบ' },
+      {
+        name: 'lao-admins',
+        path: '/laos',
+        title: 'อปท. และผู้ดูแลระบบ',
+        prepare: async (page) => {
+          await page.getByRole('button', { name: `จัดการผู้ดูแลระบบ ${laos[0].nameTh}` }).click();
+          await page.getByRole('dialog').locator('.account-card').first().waitFor();
+        },
+      },
     ]);
     expect(violations).toEqual({});
   });
@@ -253,7 +266,45 @@ describe('web console: screens, accessibility and layout', () => {
         },
       },
       { name: 'officers', path: '/officers', title: 'เจ้าหน้าที่ สถ.จ.' },
+      { name: 'dla-accounts', path: '/dla-accounts', title: 'บัญชี สถ. ส่วนกลาง' },
       { name: 'laos', path: '/laos', title: 'ทะเบียน อปท.' },
+    ]);
+    expect(violations).toEqual({});
+  });
+
+  it('DLA helpdesk screens', async () => {
+    const helpdesk = await createAccount(t.app.get(EntityManager), {
+      role: 'dla_helpdesk',
+      firstName: 'สมศักดิ์',
+    });
+    await visit('helpdesk', helpdesk.username, helpdesk.password, [
+      {
+        name: 'search',
+        path: '/',
+        title: 'ค้นหา อปท. และบัญชีผู้ใช้',
+        phone: true,
+        prepare: async (page) => {
+          await page.getByLabel('ชื่อหรือรหัส อปท.').fill('คูเมือง');
+          await page.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+          await page.getByRole('button', { name: `บัญชีผู้ใช้ของ ${laos[0].nameTh}` }).click();
+          // A table from 768 px, cards on phones.
+          await page.locator(`[aria-label="บัญชีผู้ใช้ของ ${laos[0].nameTh}"]:not(button)`).waitFor();
+        },
+      },
+      { name: 'officers', path: '/officers', title: 'เจ้าหน้าที่ สถ.จ.' },
+    ]);
+    expect(violations).toEqual({});
+  });
+
+  it('LAO admin without powers (every grant superseded)', async () => {
+    const old = await createAccount(t.app.get(EntityManager), {
+      role: 'lao_admin',
+      laoCode: laos[1].code,
+      grant: { state: 'superseded' },
+      firstName: 'สมหมาย',
+    });
+    await visit('lao-admin-no-powers', old.username, old.password, [
+      { name: 'home', path: '/', title: 'ท่านไม่มีสิทธิ์ผู้ดูแลระบบของ อปท. แล้ว', phone: true },
     ]);
     expect(violations).toEqual({});
   });

@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { SetPasswordPage } from './auth/SetPasswordPage';
 import { AppShell } from './layout/AppShell';
@@ -18,6 +19,7 @@ function Screen() {
   const { pathname } = useLocation();
 
   if (pathname === '/set-password') return <SetPasswordPage />;
+  if (pathname === '/forgot-password') return <ForgotPasswordPage />;
   if (status === 'loading') {
     return (
       <div className="boot" role="status">

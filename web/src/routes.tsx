@@ -3,12 +3,15 @@ import type { Me } from './api/types';
 import { matchPath } from './lib/router';
 import { NotFoundPage } from './pages/common/NotFoundPage';
 import { UserHomePage } from './pages/common/UserHomePage';
+import { DlaAccountsPage } from './pages/dla/DlaAccountsPage';
 import { ImportLaosPage } from './pages/dla/ImportLaosPage';
+import { HelpdeskPage } from './pages/helpdesk/HelpdeskPage';
 import { NationalReadinessPage } from './pages/dla/NationalReadinessPage';
 import { OfficersPage } from './pages/dla/OfficersPage';
 import { DivisionsPage } from './pages/lao/DivisionsPage';
 import { LaoDetailsPage } from './pages/lao/LaoDetailsPage';
 import { LaoHomePage } from './pages/lao/LaoHomePage';
+import { NoPowersPage } from './pages/lao/NoPowersPage';
 import { OrderCreatePage } from './pages/lao/OrderCreatePage';
 import { OrderDetailPage } from './pages/lao/OrderDetailPage';
 import { OrderEditPage } from './pages/lao/OrderEditPage';
@@ -24,6 +27,8 @@ type Route = [pattern: string, render: (params: Record<string, string>) => React
 
 function laoAdminRoutes(me: Me): Route[] {
   const code = me.laoCode ?? '';
+  // Every grant revoked or superseded: no admin powers, one clear page.
+  if (me.grantState === null) return [['/', () => <NoPowersPage me={me} />]];
   return [
     ['/', () => <LaoHomePage me={me} />],
     ['/lao/details', () => <LaoDetailsPage laoCode={code} />],
@@ -53,8 +58,17 @@ function dlaRoutes(me: Me): Route[] {
     ['/readiness', () => <NationalReadinessPage />],
     ['/import', () => <ImportLaosPage />],
     ['/officers', () => <OfficersPage />],
+    ['/dla-accounts', () => <DlaAccountsPage />],
     ['/laos', () => <LaosPage me={me} />],
     ['/orders/:id', (p) => <ReviewPage id={p.id} />],
+  ];
+}
+
+/** The helpdesk finds LAOs, their accounts and officers, and sends links; nothing else. */
+function helpdeskRoutes(): Route[] {
+  return [
+    ['/', () => <HelpdeskPage />],
+    ['/officers', () => <OfficersPage />],
   ];
 }
 
@@ -67,7 +81,9 @@ export function routeFor(me: Me, pathname: string): ReactNode {
         ? officerRoutes(me)
         : me.role === 'dla_admin'
           ? dlaRoutes(me)
-          : [['/', () => <UserHomePage me={me} />] as Route];
+          : me.role === 'dla_helpdesk'
+            ? helpdeskRoutes()
+            : [['/', () => <UserHomePage me={me} />] as Route];
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   for (const [pattern, render] of routes) {
     const params = matchPath(pattern, path);

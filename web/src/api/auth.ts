@@ -1,6 +1,6 @@
 import { http, request } from './http';
 import { session } from './session';
-import type { Me, TokenPair } from './types';
+import type { HelpContacts, Me, TokenPair } from './types';
 
 export const authApi = {
   async login(username: string, password: string): Promise<TokenPair> {
@@ -30,4 +30,12 @@ export const authApi = {
       anonymous: true,
     }),
   me: () => http.get<Me>('/api/me'),
+  /** Always the same answer whether or not the account exists (no enumeration). */
+  forgotPassword: (login: string) =>
+    request<{ accepted: boolean }>('/api/auth/forgot-password', {
+      method: 'POST',
+      body: { login },
+      anonymous: true,
+    }),
+  helpContacts: () => request<HelpContacts>('/api/help-contacts', { anonymous: true }),
 };

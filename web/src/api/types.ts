@@ -5,6 +5,14 @@ export type GrantState = 'draft' | 'uploaded' | 'verified' | 'active' | 'revoked
 export type OrderState = 'draft' | 'uploaded' | 'returned' | 'verified' | 'active' | 'revoked';
 export type DocumentState = 'received' | 'processing' | 'valid' | 'needs_manual_check' | 'rejected';
 export type ServiceAction = 'view' | 'process';
+export type InvitationState = 'pending' | 'expired' | 'used' | 'failed' | 'none';
+
+/** Where an account's latest invitation link stands (sent, expiring, used, bounced). */
+export interface Invitation {
+  state: InvitationState;
+  sentAt: string | null;
+  expiresAt: string | null;
+}
 
 export interface Page<T> {
   items: T[];
@@ -57,6 +65,9 @@ export interface Account {
   provinceCode: string | null;
   division: { id: string; name: string } | null;
   mustChangePassword: boolean;
+  lastSignInAt: string | null;
+  /** On lists and the account page; absent from create answers. */
+  invitation?: Invitation;
   grant?: Grant | null;
   /** A permission change waiting for its appointment order, beside the active `grant`. */
   pendingGrant?: Grant | null;
@@ -217,7 +228,13 @@ export interface ReadinessLao {
   phase1Target: boolean;
   stage: ReadinessStage;
   stageLabel: string;
-  adminAccount: { exists: boolean; username: string | null; status: AccountStatus | null };
+  adminAccount: {
+    exists: boolean;
+    username: string | null;
+    status: AccountStatus | null;
+    /** Whether the admin ever signed in. */
+    lastSignInAt: string | null;
+  };
   adminGrantState: GrantState | null;
   staffGrants: Record<GrantState, number>;
   orders: Record<OrderState, number>;
@@ -265,4 +282,11 @@ export interface CsvRowError {
   message: string;
   messageEn?: string;
   value?: string;
+}
+
+/** GET /api/help-contacts: DLA's helpdesk (empty strings when not configured). */
+export interface HelpContacts {
+  phone: string;
+  line: string;
+  manualUrl: string;
 }

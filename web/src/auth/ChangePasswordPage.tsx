@@ -15,7 +15,7 @@ interface Values {
 
 /** Forced (temporary password) or voluntary password change. */
 export function ChangePasswordPage() {
-  const { me, reloadMe, signOut } = useAuth();
+  const { me, signIn, signOut } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const forced = me?.mustChangePassword ?? false;
@@ -25,7 +25,8 @@ export function ChangePasswordPage() {
     setError(null);
     try {
       await authApi.changePassword(values.currentPassword, values.newPassword);
-      await reloadMe();
+      // A new password ends every session of the account, this one too: sign in again with it.
+      if (me) await signIn(me.username, values.newPassword);
       navigate('/', { replace: true });
     } catch (e) {
       setError(errorText(e));

@@ -1,7 +1,8 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../api/errors';
-import { navigate, useLocation } from '../lib/router';
+import { HelpContactsBlock } from '../components/HelpContacts';
+import { Link, navigate, useLocation } from '../lib/router';
 import { AuthCard } from './AuthCard';
 import { useAuth } from './AuthContext';
 
@@ -58,6 +59,10 @@ export function LoginPage() {
           เข้าสู่ระบบ
         </Button>
       </Form>
+      <p className="auth-links">
+        <Link to="/forgot-password">ลืมรหัสผ่าน?</Link>
+      </p>
+      <HelpContactsBlock intro="ติดปัญหาการเข้าสู่ระบบ? ติดต่อ Helpdesk กรมส่งเสริมการปกครองท้องถิ่น" />
     </AuthCard>
   );
 }

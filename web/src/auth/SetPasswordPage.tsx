@@ -1,7 +1,8 @@
 import { Alert, Button, Form, Input, Result } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { authApi } from '../api/auth';
-import { errorText } from '../api/errors';
+import { ApiError, errorText } from '../api/errors';
+import { HelpContactsBlock } from '../components/HelpContacts';
 import { Link, navigate, useLocation } from '../lib/router';
 import { AuthCard } from './AuthCard';
 import { confirmRules, newPasswordRules } from './password-rules';
@@ -22,12 +23,35 @@ function takeLinkToken(query: URLSearchParams): string {
   return token;
 }
 
+/** What to do when a link expired (links live a limited time) or was used already (each works once). */
+const WHAT_TO_DO =
+  'ลิงก์แต่ละลิงก์ใช้ได้ครั้งเดียวและมีอายุจำกัด และลิงก์เก่าจะใช้ไม่ได้เมื่อมีการส่งลิงก์ใหม่ หากลิงก์หมดอายุหรือถูกใช้แล้ว ให้ขอลิงก์ใหม่: เจ้าหน้าที่ขอจากผู้ดูแลระบบของ อปท. ผู้ดูแลระบบ อปท. ขอจาก สถ.จ. หรือใช้ “ลืมรหัสผ่าน?” ที่หน้าเข้าสู่ระบบ';
+
+function LinkHelp() {
+  return (
+    <span className="text-links">
+      <Link to="/forgot-password">ลืมรหัสผ่าน?</Link> · <Link to="/login">ไปหน้าเข้าสู่ระบบ</Link>
+    </span>
+  );
+}
+
 /** `/set-password#token=…`: the one-time link from the invitation, activation or reset e-mail. */
 export function SetPasswordPage() {
   const { query } = useLocation();
-  const [token] = useState(() => takeLinkToken(query));
-  const [error, setError] = useState<string | null>(null);
+  const [token, setToken] = useState(() => takeLinkToken(query));
+  const [error, setError] = useState<{ text: string; link: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // A newer link opened in the same tab (only the fragment changes, so the page stays): use it.
+  useEffect(() => {
+    const onHash = (): void => {
+      const next = takeLinkToken(new URLSearchParams());
+      if (!next) return;
+      setToken(next);
+      setError(null);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   if (token.length < 10) {
     return (
@@ -35,9 +59,10 @@ export function SetPasswordPage() {
         <Result
           status="warning"
           title="ลิงก์ไม่ถูกต้อง"
-          subTitle="กรุณาเปิดลิงก์จากอีเมลอีกครั้ง หรือติดต่อผู้ดูแลระบบเพื่อขอลิงก์ใหม่"
-          extra={<Link to="/login">ไปหน้าเข้าสู่ระบบ</Link>}
+          subTitle={`กรุณาเปิดลิงก์จากอีเมลอีกครั้ง (คัดลอกลิงก์ทั้งบรรทัด) ${WHAT_TO_DO}`}
+          extra={<LinkHelp />}
         />
+        <HelpContactsBlock />
       </AuthCard>
     );
   }
@@ -49,7 +74,7 @@ export function SetPasswordPage() {
       await authApi.setPassword(token, newPassword);
       navigate('/login?reason=password-set', { replace: true });
     } catch (e) {
-      setError(errorText(e));
+      setError({ text: errorText(e), link: e instanceof ApiError && e.code === 'AUTH_LINK_INVALID' });
     } finally {
       setBusy(false);
     }
@@ -57,7 +82,22 @@ export function SetPasswordPage() {
 
   return (
     <AuthCard title="ตั้งรหัสผ่าน" subtitle="ตั้งรหัสผ่านสำหรับบัญชีของท่าน ลิงก์นี้ใช้ได้ครั้งเดียว (Set your password.)">
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.text}
+          description={
+            error.link ? (
+              <>
+                {WHAT_TO_DO} <LinkHelp />
+              </>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      )}
       <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item
           name="newPassword"
@@ -79,6 +119,7 @@ export function SetPasswordPage() {
           ตั้งรหัสผ่าน
         </Button>
       </Form>
+      <HelpContactsBlock />
     </AuthCard>
   );
 }

@@ -1,5 +1,6 @@
 import { Table, Tag } from 'antd';
 import type { ReadinessLao } from '../api/types';
+import { thaiDate } from '../lib/dates';
 import { stageTag } from './readiness';
 
 /** One row per LAO: stage, admin, staff and orders in progress, services open, details. */
@@ -16,7 +17,7 @@ export function ReadinessTable({
       size="small"
       dataSource={items}
       pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 760 }}
+      scroll={{ x: 890 }}
       columns={[
         {
           title: 'อปท.',
@@ -39,6 +40,23 @@ export function ReadinessTable({
           width: 150,
           responsive: ['md'],
           render: (_v, r) => r.adminAccount.username ?? '-',
+        },
+        {
+          title: 'ผู้ดูแลเคยเข้าระบบ',
+          key: 'signedIn',
+          width: 130,
+          responsive: ['sm'],
+          render: (_v, r) =>
+            !r.adminAccount.exists ? (
+              '-'
+            ) : r.adminAccount.lastSignInAt ? (
+              <div>
+                <Tag color="success">เคยเข้าระบบ</Tag>
+                <div className="small-text">ล่าสุด {thaiDate(r.adminAccount.lastSignInAt)}</div>
+              </div>
+            ) : (
+              <Tag color="warning">ยังไม่เคย</Tag>
+            ),
         },
         {
           title: 'คำสั่ง (รอตรวจ/ผ่าน)',

@@ -7,6 +7,8 @@ import {
   HomeOutlined,
   ImportOutlined,
   ProfileOutlined,
+  CustomerServiceOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -31,7 +33,10 @@ export function navigationFor(me: Me, ability: AppAbility): NavItem[] {
   switch (me.role) {
     case 'lao_admin':
       add(true, { path: '/', label: 'หน้าหลัก', icon: <HomeOutlined /> });
-      add(ability.can('read', 'Lao'), { path: '/lao/details', label: 'ข้อมูล อปท.', icon: <BankOutlined /> });
+      // Every grant revoked or superseded: the home page says so; nothing of the LAO is offered.
+      if (me.grantState === null) break;
+      // The letter's manual names these menus: ตั้งค่า อปท., ระบบจัดการงานบริการ, จัดการผู้ดูแลระบบ.
+      add(ability.can('read', 'Lao'), { path: '/lao/details', label: 'ตั้งค่า อปท.', icon: <BankOutlined /> });
       add(ability.can('read', 'Division'), {
         path: '/lao/divisions',
         label: 'สำนัก/กอง',
@@ -39,12 +44,12 @@ export function navigationFor(me: Me, ability: AppAbility): NavItem[] {
       });
       add(ability.can('read', 'LaoService'), {
         path: '/lao/services',
-        label: 'งานบริการ',
+        label: 'ระบบจัดการงานบริการ',
         icon: <SettingOutlined />,
       });
       add(ability.can('read', 'Account'), {
         path: '/staff',
-        label: 'ผู้ใช้งาน/เจ้าหน้าที่',
+        label: 'จัดการผู้ดูแลระบบ',
         icon: <TeamOutlined />,
       });
       add(ability.can('read', 'AppointmentOrder'), {
@@ -82,7 +87,24 @@ export function navigationFor(me: Me, ability: AppAbility): NavItem[] {
         label: 'เจ้าหน้าที่ สถ.จ.',
         icon: <TeamOutlined />,
       });
+      add(ability.can('create', 'Account'), {
+        path: '/dla-accounts',
+        label: 'บัญชี สถ. ส่วนกลาง',
+        icon: <SafetyCertificateOutlined />,
+      });
       add(ability.can('read', 'Lao'), { path: '/laos', label: 'ทะเบียน อปท.', icon: <ProfileOutlined /> });
+      break;
+    case 'dla_helpdesk':
+      add(ability.can('read', 'Lao'), {
+        path: '/',
+        label: 'ค้นหา อปท. และบัญชีผู้ใช้',
+        icon: <CustomerServiceOutlined />,
+      });
+      add(ability.can('read', 'Account'), {
+        path: '/officers',
+        label: 'เจ้าหน้าที่ สถ.จ.',
+        icon: <TeamOutlined />,
+      });
       break;
     case 'lao_user':
       add(true, { path: '/', label: 'หน้าหลัก', icon: <HomeOutlined /> });

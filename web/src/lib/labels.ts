@@ -1,4 +1,11 @@
-import type { AccountStatus, DocumentState, GrantState, OrderState, Role } from '../api/types';
+import type {
+  AccountStatus,
+  DocumentState,
+  GrantState,
+  InvitationState,
+  OrderState,
+  Role,
+} from '../api/types';
 
 /** Thai labels and tag colours for the API's state names. */
 export const ORDER_STATE: Record<OrderState, { label: string; color: string }> = {
@@ -33,6 +40,18 @@ export const ACCOUNT_STATUS: Record<AccountStatus, { label: string; color: strin
   active: { label: 'ใช้งาน', color: 'success' },
   disabled: { label: 'ระงับ', color: 'default' },
 };
+
+/** The latest invitation link of an account, as its manager sees it. */
+export const INVITATION_STATE: Record<InvitationState, { label: string; color: string }> = {
+  pending: { label: 'ส่งลิงก์แล้ว รอตั้งรหัสผ่าน', color: 'processing' },
+  expired: { label: 'ลิงก์หมดอายุ', color: 'warning' },
+  used: { label: 'ตั้งรหัสผ่านแล้ว', color: 'success' },
+  failed: { label: 'ส่งอีเมลไม่สำเร็จ', color: 'error' },
+  none: { label: 'ยังไม่ได้ส่งลิงก์', color: 'default' },
+};
+
+/** Said wherever a link was just e-mailed: DLA's own letter tells admins to look in the spam folder. */
+export const JUNK_HINT = 'หากไม่พบอีเมลในกล่องจดหมายเข้า กรุณาตรวจสอบในโฟลเดอร์จดหมายขยะ (Junk/Spam) ด้วย';
 
 export const ROLE_LABEL: Record<Role, string> = {
   dla_admin: 'ผู้ดูแลระบบส่วนกลาง (สถ.)',

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Grid, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Grid, List, Steps, Tag, Typography } from 'antd';
 import { accountsApi } from '../../api/accounts';
 import { ordersApi } from '../../api/orders';
 import { registryApi } from '../../api/registry';
-import type { Me } from '../../api/types';
+import type { Account, Me } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { Loadable } from '../../components/States';
 import { navigate } from '../../lib/router';
 import { useLoad } from '../../lib/useLoad';
-import { setupSteps } from './setup-progress';
+import { fullName } from '../../lib/labels';
+import { notOnOrder, setupSteps } from './setup-progress';
 
 /** The LAO admin's home: setup progress and the one thing to do next. */
 export function LaoHomePage({ me }: { me: Me }) {
@@ -56,6 +57,7 @@ export function LaoHomePage({ me }: { me: Me }) {
                 }))}
               />
             </Card>
+            <NotOnOrder people={notOnOrder(data.accounts)} show={steps[2].done || data.orders.length > 0} />
             <Card title="สิ่งที่ต้องทำต่อไป">
               {next ? (
                 <>
@@ -66,7 +68,7 @@ export function LaoHomePage({ me }: { me: Me }) {
                 </>
               ) : (
                 <Typography.Paragraph>
-                  ตั้งค่าครบทุกขั้นตอนแล้ว ท่านสามารถเปิดงานบริการให้ประชาชนได้ที่หน้า “งานบริการ”
+                  ตั้งค่าครบทุกขั้นตอนแล้ว ท่านสามารถเปิดงานบริการให้ประชาชนได้ที่หน้า “ระบบจัดการงานบริการ”
                 </Typography.Paragraph>
               )}
             </Card>
@@ -74,5 +76,35 @@ export function LaoHomePage({ me }: { me: Me }) {
         );
       }}
     </Loadable>
+  );
+}
+
+/** Who is on no submitted order yet: each needs a signed order before their rights take effect. */
+function NotOnOrder({ people, show }: { people: Account[]; show: boolean }) {
+  if (!show || people.length === 0) return null;
+  return (
+    <Card title={`ยังไม่อยู่ในคำสั่งแต่งตั้ง (${people.length} คน)`} className="block-gap not-on-order">
+      <Typography.Paragraph type="secondary">
+        ผู้ที่ยังไม่อยู่ในคำสั่งแต่งตั้งที่ส่งตรวจแล้ว ทุกคนต้องอยู่ในคำสั่งแต่งตั้งที่อัปโหลดและส่งให้ สถ.จ. ตรวจสอบ สิทธิ์จึงจะมีผล
+      </Typography.Paragraph>
+      <List
+        size="small"
+        dataSource={people}
+        renderItem={(a) => (
+          <List.Item>
+            <span>
+              {fullName(a)} <Typography.Text type="secondary">({a.username})</Typography.Text>{' '}
+              {a.role === 'lao_admin' && <Tag>ผู้ดูแลระบบ</Tag>}
+              {(a.pendingGrant ?? a.grant)?.orderId ? (
+                <Tag color="default">อยู่ในคำสั่งฉบับร่าง ยังไม่ได้อัปโหลด</Tag>
+              ) : (
+                <Tag color="warning">ยังไม่อยู่ในคำสั่งใด</Tag>
+              )}
+            </span>
+          </List.Item>
+        )}
+      />
+      <Button onClick={() => navigate('/orders')}>ไปที่คำสั่งแต่งตั้ง</Button>
+    </Card>
   );
 }

@@ -21,7 +21,7 @@ export function ServicePermissionFields({ services }: { services: LaoService[] }
       <legend>สิทธิ์ในงานบริการ</legend>
       {enabled.length === 0 ? (
         <Typography.Text type="secondary">
-          ยังไม่มีงานบริการที่เปิดใช้งาน เปิดใช้งานบริการที่หน้า “งานบริการ” ก่อน หรือเพิ่มสิทธิ์ภายหลัง
+          ยังไม่มีงานบริการที่เปิดใช้งาน เปิดใช้งานบริการที่หน้า “ระบบจัดการงานบริการ” ก่อน หรือเพิ่มสิทธิ์ภายหลัง
         </Typography.Text>
       ) : (
         enabled.map((s) => (

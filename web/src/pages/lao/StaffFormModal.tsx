@@ -1,9 +1,12 @@
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { accountsApi, type StaffInput } from '../../api/accounts';
 import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../lib/useSubmit';
 import type { Account, Division, LaoService } from '../../api/types';
 import { PersonNameFields } from '../../components/PersonNameFields';
+import { TEMPORARY_PASSWORD_HELP, TemporaryPasswordBox } from '../../components/account/TemporaryPasswordBox';
+import { generateTemporaryPassword } from '../../lib/temporary-password';
 import {
   fromPermissionValues,
   ServicePermissionFields,
@@ -19,6 +22,13 @@ interface Values {
   divisionId: string;
   email: string;
   services: PermissionValues;
+  credentials: 'link' | 'temporary';
+}
+
+/** A staff member just added, and the temporary password when that was the way chosen. */
+export interface StaffAdded {
+  account: Account;
+  temporaryPassword?: string;
 }
 
 /**
@@ -30,13 +40,17 @@ export function StaffFormModal(props: {
   account: Account | null;
   divisions: Division[];
   services: LaoService[];
+  /** An active admin may give a temporary password instead of the link mailed at activation. */
+  allowTemporary: boolean;
   onClose(): void;
-  onSaved(): void;
+  onSaved(added?: StaffAdded): void;
 }) {
   const { account, laoCode } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, error, run } = useSubmit();
+  const [password, setPassword] = useState(generateTemporaryPassword);
+  const credentials = Form.useWatch('credentials', form) ?? 'link';
 
   const submit = (v: Values): Promise<void> =>
     run(async () => {
@@ -51,16 +65,19 @@ export function StaffFormModal(props: {
       if (account) {
         await accountsApi.update(account.id, person);
         message.success('บันทึกการแก้ไขแล้ว');
+        props.onSaved();
       } else {
+        const temporary = props.allowTemporary && v.credentials === 'temporary';
         const input: StaffInput = {
           ...person,
           services: fromPermissionValues(v.services),
           ...(v.username?.trim() ? { username: v.username.trim() } : {}),
+          ...(temporary ? { temporaryPassword: password } : {}),
         };
         const created = await accountsApi.createStaff(laoCode, input);
         message.success(`เพิ่มเจ้าหน้าที่แล้ว ชื่อผู้ใช้ ${created.username}`);
+        props.onSaved({ account: created, ...(temporary ? { temporaryPassword: password } : {}) });
       }
-      props.onSaved();
     });
 
   return (
@@ -78,7 +95,9 @@ export function StaffFormModal(props: {
         layout="vertical"
         onFinish={submit}
         initialValues={
-          account ? { ...account, divisionId: account.division?.id } : { title: 'นาย', services: {} }
+          account
+            ? { ...account, divisionId: account.division?.id }
+            : { title: 'นาย', services: {}, credentials: 'link' }
         }
       >
         <PersonNameFields />
@@ -131,6 +150,32 @@ export function StaffFormModal(props: {
           )}
         </Row>
         {!account && <ServicePermissionFields services={props.services} />}
+        {!account && (
+          <Form.Item name="credentials" label="วิธีรับรหัสผ่าน">
+            <Radio.Group>
+              <Space orientation="vertical">
+                <Radio value="link">ส่งลิงก์ตั้งรหัสผ่านทางอีเมล เมื่อคำสั่งแต่งตั้งมีผล</Radio>
+                <Radio value="temporary" disabled={!props.allowTemporary}>
+                  กำหนดรหัสผ่านชั่วคราว (เจ้าหน้าที่ที่ไม่มีอีเมลใช้งาน)
+                </Radio>
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+        )}
+        {!account && !props.allowTemporary && (
+          <Typography.Paragraph type="secondary">
+            กำหนดรหัสผ่านชั่วคราวได้เมื่อคำสั่งแต่งตั้งผู้ดูแลระบบของท่านมีผลแล้ว
+          </Typography.Paragraph>
+        )}
+        {!account && credentials === 'temporary' && props.allowTemporary && (
+          <>
+            <TemporaryPasswordBox
+              password={password}
+              onRegenerate={() => setPassword(generateTemporaryPassword())}
+            />
+            <Typography.Paragraph type="secondary">{TEMPORARY_PASSWORD_HELP}</Typography.Paragraph>
+          </>
+        )}
       </Form>
     </FormModal>
   );

@@ -1,4 +1,4 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useAbility } from '@casl/react';
 import { useState } from 'react';
@@ -8,8 +8,10 @@ import { registryApi } from '../../api/registry';
 import type { Lao, Me, ReadinessLao } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, Loadable } from '../../components/States';
+import { thaiDateTime } from '../../lib/dates';
 import { useLoad } from '../../lib/useLoad';
 import { CreateAdminModal } from './CreateAdminModal';
+import { LaoAdminsDrawer } from './LaoAdminsDrawer';
 import { LaoOrders } from './LaoOrders';
 
 /** LAOs the caller may see; a province officer creates their admins here. */
@@ -28,7 +30,10 @@ export function LaosPage({ me }: { me: Me }) {
     };
   }, [q, me.provinceCode, officer]);
   const ability = useAbility<AppAbility>();
-  const [creating, setCreating] = useState<Lao | null>(null);
+  const [creating, setCreating] = useState<{ lao: Lao; handover: boolean } | null>(null);
+  const [managing, setManaging] = useState<Lao | null>(null);
+  // A new admin created from the drawer shows in it: the drawer loads again.
+  const [reloads, setReloads] = useState(0);
 
   return (
     <>
@@ -36,7 +41,7 @@ export function LaosPage({ me }: { me: Me }) {
         title={officer ? 'อปท. และผู้ดูแลระบบ' : 'ทะเบียน อปท.'}
         help={
           officer
-            ? 'สร้างบัญชีผู้ดูแลระบบของ อปท. ในจังหวัด ระบบจะส่งลิงก์ตั้งรหัสผ่านทางอีเมล'
+            ? 'สร้างบัญชีผู้ดูแลระบบของ อปท. ในจังหวัด ระบบจะส่งลิงก์ตั้งรหัสผ่านทางอีเมล “จัดการผู้ดูแลระบบ” ดูว่าลิงก์ถูกใช้หรือหมดอายุ ส่งลิงก์ใหม่ แก้ไขอีเมล ระงับบัญชี หรือเปลี่ยนผู้ดูแลระบบ'
             : 'อปท. ในทะเบียน ค้นหาด้วยชื่อหรือรหัส'
         }
       />
@@ -96,15 +101,17 @@ export function LaosPage({ me }: { me: Me }) {
                         {
                           title: 'ผู้ดูแลระบบ',
                           key: 'admin',
-                          width: 240,
+                          width: 280,
                           render: (_v: unknown, lao: Lao) => (
                             <AdminCell
+                              lao={lao}
                               row={readiness.get(lao.code)}
                               canCreate={ability.can(
                                 'create',
                                 asAccount('lao_admin', lao.code, lao.provinceCode),
                               )}
-                              onCreate={() => setCreating(lao)}
+                              onCreate={() => setCreating({ lao, handover: false })}
+                              onManage={() => setManaging(lao)}
                             />
                           ),
                         },
@@ -129,12 +136,23 @@ export function LaosPage({ me }: { me: Me }) {
           )}
         </Loadable>
       </Card>
+      {managing && (
+        <LaoAdminsDrawer
+          key={`${managing.code}-${reloads}`}
+          lao={managing}
+          onClose={() => setManaging(null)}
+          onCreate={(handover) => setCreating({ lao: managing, handover })}
+          onChanged={() => void state.reload()}
+        />
+      )}
       {creating && (
         <CreateAdminModal
-          lao={creating}
+          lao={creating.lao}
+          handover={creating.handover}
           onClose={() => setCreating(null)}
           onCreated={() => {
             setCreating(null);
+            setReloads((n) => n + 1);
             void state.reload();
           }}
         />
@@ -144,29 +162,55 @@ export function LaosPage({ me }: { me: Me }) {
 }
 
 function AdminCell({
+  lao,
   row,
   canCreate,
   onCreate,
+  onManage,
 }: {
+  lao: Lao;
   row?: ReadinessLao;
   canCreate: boolean;
   onCreate(): void;
+  onManage(): void;
 }) {
+  const manage = (
+    <Button
+      size="small"
+      icon={<TeamOutlined />}
+      onClick={onManage}
+      aria-label={`จัดการผู้ดูแลระบบ ${lao.nameTh}`}
+    >
+      จัดการผู้ดูแลระบบ
+    </Button>
+  );
   if (row?.adminAccount.exists) {
+    const signedIn = row.adminAccount.lastSignInAt;
     return (
-      <Space size={4} wrap>
-        <span>{row.adminAccount.username}</span>
-        <Tag color={row.adminAccount.status === 'active' ? 'success' : 'processing'}>
-          {row.adminAccount.status === 'active' ? 'เข้าใช้งานแล้ว' : 'รอตั้งรหัสผ่าน'}
-        </Tag>
+      <Space orientation="vertical" size={2}>
+        <Space size={4} wrap>
+          <span>{row.adminAccount.username}</span>
+          <Tag color={row.adminAccount.status === 'active' ? 'success' : 'processing'}>
+            {row.adminAccount.status === 'active' ? 'เข้าใช้งานแล้ว' : 'รอตั้งรหัสผ่าน'}
+          </Tag>
+        </Space>
+        <Typography.Text type="secondary" className="small-text">
+          {signedIn ? `เข้าสู่ระบบล่าสุด ${thaiDateTime(signedIn)}` : 'ยังไม่เคยเข้าสู่ระบบ'}
+        </Typography.Text>
+        {manage}
       </Space>
     );
   }
-  return canCreate ? (
-    <Button size="small" icon={<UserAddOutlined />} onClick={onCreate}>
-      สร้างผู้ดูแลระบบ
-    </Button>
-  ) : (
-    <Typography.Text type="secondary">ยังไม่มี</Typography.Text>
+  return (
+    <Space size={4} wrap>
+      {canCreate ? (
+        <Button size="small" icon={<UserAddOutlined />} onClick={onCreate}>
+          สร้างผู้ดูแลระบบ
+        </Button>
+      ) : (
+        <Typography.Text type="secondary">ยังไม่มี</Typography.Text>
+      )}
+      {manage}
+    </Space>
   );
 }
