@@ -9,6 +9,7 @@ import { LoginThrottle } from '../auth/entities/login-throttle.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { SetPasswordToken } from '../auth/entities/set-password-token.entity';
 import { IdempotencyRecord } from '../common/entities/idempotency-record.entity';
+import { IntegrationClient } from '../integration/entities/integration-client.entity';
 import { OrderDocument } from '../documents/entities/order-document.entity';
 import { MailMessage } from '../notifications/entities/mail-message.entity';
 import { Notification } from '../notifications/entities/notification.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   MailMessage,
   IdempotencyRecord,
   OutboxMessage,
+  IntegrationClient,
 ];
