@@ -7,7 +7,7 @@ interface ClientRow {
   client_id: string;
   name: string;
   scopes: string[];
-  revoked_at: Date | null;
+  revoked_at: Date | string | null;
 }
 
 /** Loads an integration client on each request (one indexed read): revocation applies on the next call. */

@@ -48,7 +48,8 @@ interface DecisionRow {
   grant_state: GrantState | null;
   grant_services: ServicePermission[] | null;
   order_id: string | null;
-  activated_at: Date | null;
+  /** The driver leaves timestamptz as text. */
+  activated_at: Date | string | null;
   order_no: number | null;
   order_year: number | null;
 }
@@ -122,7 +123,11 @@ export class PrincipalLoader {
       status: row.status,
       grant:
         row.grant_id && row.grant_state
-          ? { id: row.grant_id, state: row.grant_state, activatedAt: row.activated_at }
+          ? {
+              id: row.grant_id,
+              state: row.grant_state,
+              activatedAt: row.activated_at ? new Date(row.activated_at) : null,
+            }
           : null,
       order:
         row.order_id && row.order_no !== null && row.order_year !== null
