@@ -15,6 +15,7 @@ import { MailMessage } from '../notifications/entities/mail-message.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationEvent } from '../notifications/entities/notification-event.entity';
 import { AppointmentOrder } from '../orders/entities/appointment-order.entity';
+import { ChangeEvent } from '../outbox/change-event.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { CitizenService } from '../registry/entities/citizen-service.entity';
 import { Division } from '../registry/entities/division.entity';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   IdempotencyRecord,
   OutboxMessage,
   IntegrationClient,
+  ChangeEvent,
 ];

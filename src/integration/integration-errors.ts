@@ -42,4 +42,9 @@ export const IntegrationErrors = defineErrors({
     th: 'ตรวจสอบได้ไม่เกิน 100 รายการต่อครั้ง',
     en: 'At most 100 checks per batch',
   },
+  EVENTS_CURSOR_INVALID: {
+    status: 400,
+    th: 'ตำแหน่งอ่านต่อ (cursor) ไม่ถูกต้อง ให้ใช้ค่า nextCursor จากหน้าก่อนหน้า',
+    en: 'Invalid cursor; use the nextCursor of the previous page',
+  },
 });

@@ -4,6 +4,8 @@ import { AuthTokensModule } from '../auth/auth-tokens.module';
 import { AuthzDecisionService } from './authz/authz-decision.service';
 import { AuthzController } from './authz/authz.controller';
 import { AuthzService } from './authz/authz.service';
+import { ChangeFeedService } from './events/change-feed.service';
+import { EventsController } from './events/events.controller';
 import { IntegrationClientsController } from './integration-clients.controller';
 import { IntegrationClientsService } from './integration-clients.service';
 import { OAuthController } from './oauth.controller';
@@ -12,8 +14,14 @@ import { OAuthTokenService } from './oauth-token.service';
 /** Integration clients (the e-service platform): registration, client-credentials tokens, decisions. */
 @Module({
   imports: [AuthModule, AuthTokensModule],
-  controllers: [IntegrationClientsController, OAuthController, AuthzController],
-  providers: [IntegrationClientsService, OAuthTokenService, AuthzService, AuthzDecisionService],
+  controllers: [IntegrationClientsController, OAuthController, AuthzController, EventsController],
+  providers: [
+    IntegrationClientsService,
+    OAuthTokenService,
+    AuthzService,
+    AuthzDecisionService,
+    ChangeFeedService,
+  ],
   exports: [AuthzDecisionService],
 })
 export class IntegrationModule {}

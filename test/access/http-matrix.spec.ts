@@ -37,6 +37,7 @@ const EXPECTED: Record<string, Partial<Record<Role, Cell>>> = {
   'GET /documents/integrity-report': { dla: 'all' },
   'GET /documents/stuck': { dla: 'all' },
   'GET /integration-clients': { dla: 'all' },
+  'GET /events': {},
   'GET /grants/:id': { dla: 'all', helpdesk: 'all', officer: 'province', admin: 'own' },
   'GET /laos': EVERYONE,
   'GET /laos/:code': { dla: 'all', helpdesk: 'all', officer: 'province', admin: 'own', user: 'own' },
