@@ -114,9 +114,9 @@ describe('authorization decisions', () => {
     };
     expect((await check(q)).allowed).toBe(true);
 
-    expect((await api.post(`/api/accounts/${target.staffId}/disable`, {}, adminToken)).status).toBe(200);
+    expect((await api.post(`/api/accounts/${target.staffId}/disable`, {}, adminToken)).status).toBe(201);
     expect(await check(q)).toMatchObject({ allowed: false, reason: 'ACCOUNT_DISABLED' });
-    expect((await api.post(`/api/accounts/${target.staffId}/enable`, {}, adminToken)).status).toBe(200);
+    expect((await api.post(`/api/accounts/${target.staffId}/enable`, {}, adminToken)).status).toBe(201);
     expect((await check(q)).allowed).toBe(true);
 
     const grant = await api.get<{ version: number }>(`/api/grants/${target.grantId}`, adminToken);

@@ -73,8 +73,8 @@ describe('change feed', () => {
       adminToken,
     );
     expect(revoke.status).toBe(200);
-    expect((await api.post(`/api/accounts/${place.staffId}/disable`, {}, adminToken)).status).toBe(200);
-    expect((await api.post(`/api/accounts/${place.staffId}/enable`, {}, adminToken)).status).toBe(200);
+    expect((await api.post(`/api/accounts/${place.staffId}/disable`, {}, adminToken)).status).toBe(201);
+    expect((await api.post(`/api/accounts/${place.staffId}/enable`, {}, adminToken)).status).toBe(201);
     const put = (open: boolean) =>
       api.put(`/api/laos/${place.laoCode}/services/waste-fee`, { enabled: true, open }, adminToken);
     expect((await put(true)).status).toBe(200);
@@ -109,7 +109,7 @@ describe('change feed', () => {
     const staff = await createAccount(emOf(t), { role: 'dla_admin' });
     const bootstrap = await api.login(BOOTSTRAP.username, BOOTSTRAP.password);
     // Disabling refused (already disabled the second time): no event for the refused one.
-    expect((await api.post(`/api/accounts/${staff.id}/disable`, {}, bootstrap)).status).toBe(200);
+    expect((await api.post(`/api/accounts/${staff.id}/disable`, {}, bootstrap)).status).toBe(201);
     expect((await api.post(`/api/accounts/${staff.id}/disable`, {}, bootstrap)).status).toBe(409);
     expect((await drain()).map((i) => i.type)).toEqual(['account.disabled']);
   });
