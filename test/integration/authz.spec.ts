@@ -165,7 +165,7 @@ describe('authorization decisions', () => {
     const rows = await emOf(t)
       .getConnection()
       .execute<{ actor_username: string }[]>(
-        `select actor_username from audit_entry where action = 'access.authz.check'`,
+        `select actor_username from audit_entry where action = 'integration.authz.check'`,
       );
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((r) => r.actor_username.startsWith('client:dla-'))).toBe(true);

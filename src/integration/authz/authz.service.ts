@@ -29,11 +29,14 @@ export class AuthzService {
 
   /** Who asked about whom and what it was told (PDPA: a read of a person's rights by another system). */
   private async record(caller: ClientCaller, queries: DecisionQuery[], results: Decision[]): Promise<void> {
+    // Keyed by the person asked about: the audit's change chains are picked by subject, so checks about
+    // different people append in parallel instead of queueing on one chain's lock (bench:authz).
     await this.audit.record({
-      action: 'access.authz.check',
+      action: 'integration.authz.check',
       actorUsername: `client:${caller.client.clientId}`.slice(0, 64),
       ip: caller.client.ip,
       subjectType: 'AuthzDecision',
+      subjectId: queries[0]?.username.slice(0, 64) ?? null,
       details: {
         clientId: caller.client.clientId,
         checks: queries.map((q, i) => ({
