@@ -16,6 +16,7 @@ import { DocumentsPipelineModule } from './documents/pipeline/documents-pipeline
 import { StorageModule } from './storage/storage.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
+import { IntegrationModule } from './integration/integration.module';
 import { WebConsoleModule } from './web-console/web-console.module';
 
 /** The HTTP API: every bounded context's controllers over the shared modules. */
@@ -36,6 +37,7 @@ import { WebConsoleModule } from './web-console/web-console.module';
     OrdersModule,
     DocumentsPipelineModule,
     NotificationsModule,
+    IntegrationModule,
     HealthModule,
     HelpModule,
     WebConsoleModule,

@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoQuery } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '../accounts/entities/account.entity';
+import type { ClientPrincipal } from './client-principal';
 import type { Principal } from './principal';
 import type { Action, AppAbility, SubjectType } from './subjects';
 
@@ -39,6 +40,8 @@ export class AbilityFactory {
         can('read', ['Dashboard', 'QueueDashboard', 'AuditEntry']);
         // Operating the queues: bull-board's job actions and re-queueing stuck documents.
         can('manage', 'QueueDashboard');
+        // Registers the e-service platform's clients and webhook endpoints (issue 14).
+        can('manage', ['IntegrationClient', 'Webhook']);
         break;
 
       case 'dla_helpdesk':
@@ -108,6 +111,20 @@ export class AbilityFactory {
         break;
       }
     }
+    // Decisions and the change feed answer integration clients only: a person's token is refused
+    // there even where `read all` would reach (issue 14).
+    builder.cannot(['read', 'check'], ['AuthzDecision', 'ChangeEvent']);
+    return builder.build({ detectSubjectType: detectSubjectType });
+  }
+
+  /**
+   * An integration client (client credentials): by scope, decisions and the change feed, nothing
+   * else. Whether a person may act is then decided by `createFor` of that person.
+   */
+  createForClient(client: ClientPrincipal): AppAbility {
+    const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+    if (client.scopes.includes('authz:check')) builder.can('check', 'AuthzDecision');
+    if (client.scopes.includes('events:read')) builder.can('read', 'ChangeEvent');
     return builder.build({ detectSubjectType: detectSubjectType });
   }
 }

@@ -6,6 +6,7 @@ import { TokenService } from '../auth/token.service';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common-errors';
 import { AbilityFactory } from './ability.factory';
+import { ClientPrincipalLoader } from './client-principal.loader';
 import { DASHBOARD_COOKIE_KEY, dashboardCookieToken } from './dashboard-cookie';
 import { AUTHENTICATED_KEY, POLICY_KEY, type PolicyMetadata } from './policy.decorator';
 import { PrincipalLoader } from './principal.loader';
@@ -27,6 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly principals: PrincipalLoader,
     private readonly abilities: AbilityFactory,
     private readonly audit: AuditService,
+    private readonly clients: ClientPrincipalLoader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,6 +42,7 @@ export class AccessGuard implements CanActivate {
     const bearer = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
     const cookie = !bearer && cookieAccepted ? dashboardCookieToken(request, path) : null;
     if (!bearer && !cookie) throw CommonErrors.UNAUTHENTICATED();
+    if (bearer && this.tokens.isClientToken(bearer)) return this.admitClient(context, request, bearer, path);
     // The board cookie holds a token of its own audience (see dashboard-cookie.ts), never an API token.
     const claims = bearer ? this.tokens.verifyAccess(bearer) : this.tokens.verifyDashboard(cookie ?? '');
     const loaded = await this.principals.load(claims.sub, claims.sid, request.ip ?? null);
@@ -71,6 +74,36 @@ export class AccessGuard implements CanActivate {
         details: { policy, method: request.method, path },
       });
       throw CommonErrors.FORBIDDEN({ action: policy.action, subject: policy.subject });
+    }
+    return true;
+  }
+
+  /**
+   * An integration client: only the routes its scopes name (decisions, the feed); everything else,
+   * including routes any signed-in person may call, answers 403.
+   */
+  private async admitClient(
+    context: ExecutionContext,
+    request: AuthenticatedRequest,
+    token: string,
+    path: string,
+  ): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const claims = this.tokens.verifyClient(token);
+    const client = await this.clients.load(claims.sub, request.ip ?? null);
+    if (!client) throw AuthErrors.AUTH_TOKEN_REVOKED();
+    request.client = client;
+    request.ability = this.abilities.createForClient(client);
+    const policy = this.reflector.getAllAndOverride<PolicyMetadata | undefined>(POLICY_KEY, targets);
+    if (!policy || !request.ability.can(policy.action, policy.subject)) {
+      await this.audit.record({
+        action: 'access.denied',
+        actorUsername: `client:${client.clientId}`.slice(0, 64),
+        ip: client.ip,
+        subjectType: policy?.subject ?? null,
+        details: { policy: policy ?? null, method: request.method, path, clientId: client.clientId },
+      });
+      throw CommonErrors.FORBIDDEN(policy ? { action: policy.action, subject: policy.subject } : {});
     }
     return true;
   }

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'revoke',
   'view',
   'process',
+  'check',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +39,10 @@ export const SUBJECTS = [
   'ReviewQueue',
   'Dashboard',
   'QueueDashboard',
+  'IntegrationClient',
+  'Webhook',
+  'AuthzDecision',
+  'ChangeEvent',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];

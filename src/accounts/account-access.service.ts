@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { assertCan } from '../access/assert-can';
 import type { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
+import { recordChangeEvent } from '../outbox/change-events';
 import { PasswordHasher } from '../auth/password-hasher';
 import { assertPasswordAcceptable } from '../auth/password-policy';
 import { endAllSessions } from '../auth/sessions';
@@ -34,6 +35,7 @@ export class AccountAccessService {
       await voidOpenLinks(em, account.id);
       await endAllSessions(em, [account]);
       await this.record(em, caller, 'account.disabled', account);
+      recordChangeEvent(em, 'account.disabled', feedData(account), account.id);
       return presentAccount(account);
     });
   }
@@ -45,6 +47,7 @@ export class AccountAccessService {
       if (account.status !== 'disabled') throw AccountsErrors.ACCOUNT_NOT_DISABLED();
       account.status = account.passwordHash ? 'active' : 'invited';
       await this.record(em, caller, 'account.enabled', account);
+      recordChangeEvent(em, 'account.enabled', feedData(account), account.id);
       return presentAccount(account);
     });
   }
@@ -106,4 +109,15 @@ async function assertAnotherActiveDlaAdmin(em: EntityManager, accountId: string)
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [DLA_ADMINS_LOCK]);
   const others = await em.count(Account, { role: 'dla_admin', status: 'active', id: { $ne: accountId } });
   if (others === 0) throw AccountsErrors.LAST_DLA_ADMIN();
+}
+
+/** What the change feed says about an account (issue 14): who, where, in which role. */
+function feedData(account: Account): Record<string, unknown> {
+  return {
+    accountId: account.id,
+    username: account.username,
+    role: account.role,
+    laoCode: account.lao?.code ?? null,
+    status: account.status,
+  };
 }

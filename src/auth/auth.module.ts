@@ -20,6 +20,6 @@ import { SetPasswordLinks } from './set-password-links.service';
     LoginThrottleService,
     SetPasswordLinks,
   ],
-  exports: [PasswordHasher, SetPasswordLinks],
+  exports: [PasswordHasher, SetPasswordLinks, LoginThrottleService],
 })
 export class AuthModule {}

@@ -20,6 +20,13 @@ export interface AccessClaims {
   sid: string;
 }
 
+export interface ClientClaims {
+  /** The integration client's row id. */
+  sub: string;
+  /** Space-separated scopes granted at issue (RFC 6749 §3.3). */
+  scope: string;
+}
+
 /** Short-lived JWT access tokens (HS256 pinned, issuer and audience checked) and opaque random tokens. */
 @Injectable()
 export class TokenService {
@@ -83,6 +90,47 @@ export class TokenService {
         throw new Error('bad claims');
       }
       return { sub, tv, sid };
+    } catch {
+      throw AuthErrors.AUTH_TOKEN_INVALID();
+    }
+  }
+
+  /** An integration client's access token: its own audience, so it is never taken for a person's. */
+  signClient(claims: ClientClaims): string {
+    return this.jwt.sign(
+      { scope: claims.scope },
+      {
+        algorithm: 'HS256',
+        privateKey: this.key,
+        subject: claims.sub,
+        issuer: this.config.jwt.issuer,
+        audience: this.config.integration.audience,
+        expiresIn: this.config.integration.tokenTtlSeconds,
+      },
+    );
+  }
+
+  /** Whether a (not yet verified) token names the integration audience: the guard then verifies it as one. */
+  isClientToken(token: string): boolean {
+    const decoded: unknown = this.jwt.decode(token);
+    if (!decoded || typeof decoded !== 'object') return false;
+    const aud = (decoded as { aud?: unknown }).aud;
+    const audience = this.config.integration.audience;
+    return aud === audience || (Array.isArray(aud) && aud.includes(audience));
+  }
+
+  verifyClient(token: string): ClientClaims {
+    try {
+      const claims = this.jwt.verify<{ sub: unknown; scope: unknown }>(token, {
+        algorithms: ['HS256'],
+        secret: this.key as unknown as Buffer,
+        issuer: this.config.jwt.issuer,
+        audience: this.config.integration.audience,
+      });
+      const { sub, scope } = claims;
+      if (typeof sub !== 'string' || !UUID.test(sub) || typeof scope !== 'string')
+        throw new Error('bad claims');
+      return { sub, scope };
     } catch {
       throw AuthErrors.AUTH_TOKEN_INVALID();
     }

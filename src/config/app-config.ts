@@ -30,6 +30,16 @@ export interface AppConfig {
   helpdesk: HelpdeskConfig;
   /** Which proxies may tell the client's address (X-Forwarded-For); see trust-proxy.ts. */
   trustProxy: TrustProxy;
+  integration: IntegrationConfig;
+}
+
+/** Integration clients (the e-service platform): their tokens and secrets (see src/integration). */
+export interface IntegrationConfig {
+  /** Audience of client-credentials tokens: never accepted where a person's token is, and vice versa. */
+  audience: string;
+  tokenTtlSeconds: number;
+  /** After a rotation the previous secret still works this long, so the platform can roll over. */
+  secretGraceHours: number;
 }
 
 /** Where people get help (the letter's phone line, LINE OpenChat and manual); empty = not shown. */

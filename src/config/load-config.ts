@@ -150,6 +150,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       uploadSpoolDir: resolve(str('UPLOAD_SPOOL_DIR', tmpdir())),
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
+    integration: {
+      audience: str('INTEGRATION_TOKEN_AUDIENCE', 'digital-dla-integration'),
+      tokenTtlSeconds: int('INTEGRATION_TOKEN_TTL_SECONDS', 300, 30, 3600),
+      secretGraceHours: int('INTEGRATION_SECRET_GRACE_HOURS', 24, 0, 24 * 30),
+    },
     helpdesk: {
       phone: (env.HELPDESK_PHONE ?? '').trim().slice(0, 100),
       line: (env.HELPDESK_LINE ?? '').trim().slice(0, 300),
@@ -158,6 +163,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (config.bootstrapAdmin.password && config.bootstrapAdmin.password.length < 10) {
     problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters');
+  }
+  if (config.integration.audience === config.jwt.audience) {
+    problems.push('INTEGRATION_TOKEN_AUDIENCE must differ from JWT_AUDIENCE');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

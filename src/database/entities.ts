@@ -9,11 +9,13 @@ import { LoginThrottle } from '../auth/entities/login-throttle.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { SetPasswordToken } from '../auth/entities/set-password-token.entity';
 import { IdempotencyRecord } from '../common/entities/idempotency-record.entity';
+import { IntegrationClient } from '../integration/entities/integration-client.entity';
 import { OrderDocument } from '../documents/entities/order-document.entity';
 import { MailMessage } from '../notifications/entities/mail-message.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationEvent } from '../notifications/entities/notification-event.entity';
 import { AppointmentOrder } from '../orders/entities/appointment-order.entity';
+import { ChangeEvent } from '../outbox/change-event.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { CitizenService } from '../registry/entities/citizen-service.entity';
 import { Division } from '../registry/entities/division.entity';
@@ -42,4 +44,6 @@ export const ENTITIES = [
   MailMessage,
   IdempotencyRecord,
   OutboxMessage,
+  IntegrationClient,
+  ChangeEvent,
 ];

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AccountGrant } from '../accounts/entities/account-grant.entity';
+import { AccountGrant, type GrantState } from '../accounts/entities/account-grant.entity';
 import { Account } from '../accounts/entities/account.entity';
 import { AuditService } from '../audit/audit.service';
 import { endAllSessions } from '../auth/sessions';
 import type { AppointmentOrder } from '../orders/entities/appointment-order.entity';
+import type { ChangeEventType } from '../outbox/change-event.entity';
+import { recordChangeEvent } from '../outbox/change-events';
 import { bangkokDate } from './bangkok-date';
 import { WorkflowHistory } from './entities/workflow-history.entity';
 import {
@@ -237,6 +239,23 @@ export class TransitionService {
     grant.updatedAt = new Date();
     if (to === 'active') grant.activatedAt = new Date();
     this.recordHistory(em, 'grant', grant.id, from, to, transition.event, ctx);
+    const type = GRANT_FEED_EVENTS[to];
+    if (type) {
+      recordChangeEvent(
+        em,
+        type,
+        {
+          grantId: grant.id,
+          accountId: grant.account.id,
+          laoCode: grant.lao.code,
+          role: grant.role,
+          state: to,
+          services: grant.services,
+          orderId: grant.order?.id ?? null,
+        },
+        grant.account.id,
+      );
+    }
   }
 
   private recordHistory(
@@ -262,3 +281,10 @@ export class TransitionService {
     });
   }
 }
+
+/** Grant states other systems follow (the change feed, issue 14). */
+const GRANT_FEED_EVENTS: Partial<Record<GrantState, ChangeEventType>> = {
+  active: 'grant.activated',
+  revoked: 'grant.revoked',
+  superseded: 'grant.superseded',
+};

@@ -36,6 +36,8 @@ const EXPECTED: Record<string, Partial<Record<Role, Cell>>> = {
   'GET /dla-accounts': EVERYONE,
   'GET /documents/integrity-report': { dla: 'all' },
   'GET /documents/stuck': { dla: 'all' },
+  'GET /integration-clients': { dla: 'all' },
+  'GET /events': {},
   'GET /grants/:id': { dla: 'all', helpdesk: 'all', officer: 'province', admin: 'own' },
   'GET /laos': EVERYONE,
   'GET /laos/:code': { dla: 'all', helpdesk: 'all', officer: 'province', admin: 'own', user: 'own' },
@@ -57,9 +59,15 @@ const EXPECTED: Record<string, Partial<Record<Role, Cell>>> = {
   'POST /accounts/:id/enable': { admin: 'own' },
   'POST /accounts/:id/grants': { admin: 'type' },
   'POST /accounts/:id/password-reset': { dla: 'all', helpdesk: 'all', admin: 'own' },
+  // Decisions answer integration clients only: every person's token is refused (issue 14).
+  'POST /authz/check': {},
+  'POST /authz/check-batch': {},
   'POST /dla-accounts': { dla: 'type', officer: 'type', admin: 'type' },
   'POST /documents/:id/retry': { dla: 'all' },
   'POST /grants/:id/revoke': { officer: 'type', admin: 'type' },
+  'POST /integration-clients': { dla: 'type' },
+  'POST /integration-clients/:id/revoke': { dla: 'all' },
+  'POST /integration-clients/:id/rotate': { dla: 'all' },
   'POST /laos/:code/accounts': { dla: 'type', officer: 'type', admin: 'type' },
   'POST /laos/:code/admins': { dla: 'type', officer: 'type', admin: 'type' },
   'POST /laos/:code/orders': { admin: 'type' },
@@ -95,6 +103,7 @@ describe('HTTP matrix: route × role × scope', () => {
   let routes: RouteRow[];
   const places = {} as Record<Scope, Place>;
   const tokens = {} as Record<Role, string>;
+  let integrationClientId = '';
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -141,6 +150,15 @@ describe('HTTP matrix: route × role × scope', () => {
       laoCode: places.own.code,
       grant: { state: 'active', services: [{ serviceKey: 'waste-fee', actions: ['view', 'process'] }] },
     });
+    const [client] = await em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `insert into integration_client (id, client_id, name, scopes, secret_hash, created_by_id)
+         values (gen_random_uuid(), 'dla-matrix', 'matrix', '["authz:check"]', repeat('0', 64), gen_random_uuid())
+         returning id`,
+      );
+    integrationClientId = client.id;
     routes = routeTable(t.app).filter(
       (r) => typeof r.access === 'object' && !r.path.includes('{') && r.path !== '/notifications/:id/read',
     );
@@ -148,13 +166,15 @@ describe('HTTP matrix: route × role × scope', () => {
   afterAll(() => t.close());
 
   function urlOf(route: RouteRow, place: Place): string {
-    const id = route.path.startsWith('/grants')
-      ? place.grantId
-      : route.path.startsWith('/accounts')
-        ? place.staffId
-        : route.path.startsWith('/documents')
-          ? place.documentId
-          : place.orderId;
+    const id = route.path.startsWith('/integration-clients')
+      ? integrationClientId
+      : route.path.startsWith('/grants')
+        ? place.grantId
+        : route.path.startsWith('/accounts')
+          ? place.staffId
+          : route.path.startsWith('/documents')
+            ? place.documentId
+            : place.orderId;
     return `/api${route.path.replace(':code', place.code).replace(':id', id).replace(':serviceKey', 'waste-fee')}`;
   }
 
@@ -190,7 +210,8 @@ describe('HTTP matrix: route × role × scope', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // ~1,000 calls: over a minute on the shared 2-core machine.
+  }, 240_000);
 
   it('refuses every guarded route without a token (401)', async () => {
     const statuses = new Set<number>();

@@ -4,6 +4,7 @@ import { assertCan } from '../../access/assert-can';
 import type { Caller } from '../../access/request-context';
 import { accessibleFilter } from '../../access/rules-to-filter';
 import { AuditService } from '../../audit/audit.service';
+import { recordChangeEvent } from '../../outbox/change-events';
 import { CitizenService } from '../entities/citizen-service.entity';
 import { Division } from '../entities/division.entity';
 import { LaoService } from '../entities/lao-service.entity';
@@ -59,6 +60,12 @@ export class LaoServicesService {
       if (open && !enabled) throw RegistryErrors.SERVICE_OPEN_REQUIRES_ENABLED({ serviceKey });
       if (open && !setting.open && !caller.ability.can('publish', setting)) {
         throw RegistryErrors.SERVICE_OPEN_NOT_ALLOWED({ serviceKey });
+      }
+      if (open !== setting.open) {
+        recordChangeEvent(em, open ? 'lao_service.opened' : 'lao_service.closed', {
+          laoCode: lao.code,
+          serviceKey,
+        });
       }
       setting.enabled = enabled;
       setting.open = open;
