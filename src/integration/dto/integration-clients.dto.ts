@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Optional } from '../../common/validation/optional';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   MaxLength,
   MinLength,
@@ -31,7 +31,7 @@ export class CreateIntegrationClientDto {
 /** RFC 6749 §4.4.2 as JSON (a form body carries the same names). */
 export class TokenRequestDto {
   @ApiProperty({ example: 'client_credentials' }) @IsString() @MaxLength(64) grant_type!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) client_id?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) client_secret?: string;
-  @ApiPropertyOptional({ example: 'authz:check' }) @IsOptional() @IsString() @MaxLength(200) scope?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(64) client_id?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200) client_secret?: string;
+  @ApiPropertyOptional({ example: 'authz:check' }) @Optional() @IsString() @MaxLength(200) scope?: string;
 }

@@ -1,20 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { Optional } from '../../common/validation/optional';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Policy } from '../../access/policy.decorator';
 import { type ClientCaller, CurrentClient } from '../../access/request-context';
 import { ChangeFeedService, type FeedPage } from './change-feed.service';
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page; none = from the beginning' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
