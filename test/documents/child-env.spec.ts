@@ -20,7 +20,7 @@ describe('the environment of document parsers', () => {
   beforeAll(() => {
     for (const [name, value] of Object.entries({
       ...SECRETS,
-      TESSDATA_PREFIX: '/opt/tessdata',
+      TESSDATA_PREFIX: '/srv/tessdata',
       LANG: 'C.UTF-8',
     })) {
       saved[name] = process.env[name];
@@ -38,7 +38,7 @@ describe('the environment of document parsers', () => {
     expect(Object.keys(env).filter((name) => !ALLOWED.includes(name))).toEqual([]);
     const text = JSON.stringify(env);
     for (const value of Object.values(SECRETS)) expect(text).not.toContain(value);
-    expect(env).toMatchObject({ OMP_THREAD_LIMIT: '1', TESSDATA_PREFIX: '/opt/tessdata', LANG: 'C.UTF-8' });
+    expect(env).toMatchObject({ OMP_THREAD_LIMIT: '1', TESSDATA_PREFIX: '/srv/tessdata', LANG: 'C.UTF-8' });
     expect(env.PATH).toBe(process.env.PATH);
   };
 
