@@ -91,11 +91,16 @@ function dependsOf(pkg: string): string[] {
 const isEssential = (pkg: string): boolean => output('dpkg-query', ['-W', '-f=${Essential}', pkg]) === 'yes';
 
 describe('scripts/system-packages.json matches what the code uses', () => {
-  // The scanner and this spec quote the patterns (the sample below): they spawn nothing.
+  // The scanner and this spec quote the patterns (the sample below): they spawn nothing. child-env.spec
+  // writes made-up PATH and TESSDATA_PREFIX values to see what a child inherits: no system files.
   const uses = scanFolders(
     ROOT,
     ['test', 'src', 'workers'],
-    ['test/support/system-usage.ts', 'test/foundation/system-packages.spec.ts'],
+    [
+      'test/support/system-usage.ts',
+      'test/foundation/system-packages.spec.ts',
+      'test/documents/child-env.spec.ts',
+    ],
   );
   const mapped = uses.map((use) => ({ use, pkg: packageFor(use) }));
 

@@ -19,7 +19,8 @@ export type SystemUse =
 const SPAWN =
   /(?<![.\w$])(?:spawn|spawnSync|execFile|execFileSync|execSync|exec|runTool|withTool)\(\s*(['"`])([^'"`\s]+)/g;
 /** A system file opened by path (Chromium's executable): under /usr or /opt. */
-const SYSTEM_PATH = /['"`]((?:\/usr|\/opt)\/[^'"`\s$]+)['"`]/g;
+// A quoted path to one file (a PATH list, with its colons, names folders, not a file a package installs).
+const SYSTEM_PATH = /['"`]((?:\/usr|\/opt)\/[^'"`\s$:]+)['"`]/g;
 /** `'-l', 'tha+eng'` or `'-l', opts.lang ?? 'tha+eng'`: tesseract's language list. */
 const TESSERACT_LANG = /['"]-l['"],[^,\]\n]*?['"]([a-z]{3}(?:\+[a-z]{3})*)['"]/g;
 /** playwright-core's Chromium started from a path in a variable (test/support/browser.ts). */
