@@ -89,16 +89,7 @@ export class PrincipalLoader {
       tokenVersion: row.token_version,
       mustChangePassword: row.must_change_password,
       sessionLive: row.session_live,
-      principal: {
-        accountId: row.id,
-        username: row.username,
-        role: row.role,
-        provinceCode: row.province_code,
-        laoCode: row.lao_code,
-        grantState: row.grant_state,
-        services: row.grant_state === 'active' ? (row.grant_services ?? []) : [],
-        ip,
-      },
+      principal: principalOf(row, ip),
     };
   }
 
@@ -133,16 +124,27 @@ export class PrincipalLoader {
         row.order_id && row.order_no !== null && row.order_year !== null
           ? { id: row.order_id, no: row.order_no, year: row.order_year }
           : null,
-      principal: {
-        accountId: row.id,
-        username: row.username,
-        role: row.role,
-        provinceCode: row.province_code,
-        laoCode: row.lao_code,
-        grantState: row.grant_state,
-        services: row.grant_state === 'active' ? (row.grant_services ?? []) : [],
-        ip: null,
-      },
+      principal: principalOf(row, null),
     };
   }
+}
+
+type PrincipalColumns = Pick<
+  PrincipalRow,
+  'id' | 'username' | 'role' | 'province_code' | 'lao_code' | 'grant_state' | 'grant_services'
+>;
+
+/** One reading of the principal's columns for a request and for a decision about someone else. */
+function principalOf(row: PrincipalColumns, ip: string | null): Principal {
+  return {
+    accountId: row.id,
+    username: row.username,
+    role: row.role,
+    provinceCode: row.province_code,
+    laoCode: row.lao_code,
+    grantState: row.grant_state,
+    // Only an active grant opens services; a provisional one prepares, and nothing more.
+    services: row.grant_state === 'active' ? (row.grant_services ?? []) : [],
+    ip,
+  };
 }
